@@ -1,0 +1,138 @@
+package org.radspark.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import org.radspark.extract.ExtractionException;
+import org.radspark.extract.ExtractionResult;
+import org.radspark.extract.FeatureExtractor;
+import org.radspark.image.Image;
+import org.radspark.image.Mask;
+import org.radspark.io.MaskSelection;
+import org.radspark.io.ReadException;
+import org.radspark.io.VolumeReaders;
+import org.radspark.params.ExtractionParams;
+import org.radspark.params.ParamFileParser;
+import org.radspark.params.ParameterException;
+
+/**
+ * The radspark command line. Exit codes: 0 success, 1 the input could not be processed (one line on
+ * stderr naming the file and the cause), 2 wrong usage.
+ */
+public final class Radspark {
+    static final String USAGE = String.join("\n",
+        "usage: radspark <command> [options]",
+        "commands:",
+        "  extract IMAGE MASK [--param FILE] [--label N] [--roi NAME] [--segment N] [--series UID]",
+        "          [--diagnostics] [--format csv|json] [--out FILE] [--verbose]",
+        "      IMAGE: NRRD/NIfTI file or DICOM series directory;",
+        "      MASK:  NRRD/NIfTI label map, DICOM RTSTRUCT or SEG file, or DICOM series directory");
+
+    private Radspark() {
+    }
+
+    public static void main(String[] argv) {
+        System.exit(run(argv, System.out, System.err));
+    }
+
+    /** Runs a command; returns the exit code. */
+    public static int run(String[] argv, PrintStream out, PrintStream err) {
+        boolean verbose = java.util.Arrays.asList(argv).contains("--verbose");
+        try {
+            if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("-h") || argv[0].equals("help")) {
+                out.println(USAGE);
+                return argv.length == 0 ? 2 : 0;
+            }
+            switch (argv[0]) {
+                case "extract":
+                    return extract(argv, out);
+                default:
+                    throw new Args.UsageException("unknown command '" + argv[0] + "'");
+            }
+        } catch (Args.UsageException e) {
+            err.println("radspark: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        } catch (ReadException | ParameterException | CaseException e) {
+            err.println(e.getMessage());
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            err.println("radspark: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+    }
+
+    private static int extract(String[] argv, PrintStream stdout) throws IOException {
+        Args a = Args.parse(argv, 1, Set.of("param", "label", "roi", "segment", "series", "format", "out"),
+            Set.of("diagnostics", "verbose"));
+        if (a.positionals.size() != 2) {
+            throw new Args.UsageException("extract needs IMAGE and MASK");
+        }
+        String format = a.options.getOrDefault("format", "csv");
+        if (!format.equals("csv") && !format.equals("json")) {
+            throw new Args.UsageException("--format must be csv or json, got '" + format + "'");
+        }
+        Path imagePath = Path.of(a.positionals.get(0));
+        Path maskPath = Path.of(a.positionals.get(1));
+        Integer label = a.intOption("label");
+        Integer segment = a.intOption("segment");
+        ExtractionParams params = a.options.containsKey("param")
+            ? ParamFileParser.parse(Path.of(a.options.get("param"))) : ExtractionParams.defaults();
+
+        Image image = VolumeReaders.readImage(imagePath, a.options.get("series"));
+        Mask mask = VolumeReaders.readMask(maskPath, image.geometry(),
+            new MaskSelection(a.options.get("roi"), segment, a.options.get("series")));
+        ExtractionResult result;
+        try {
+            result = new FeatureExtractor(params).extract(image, mask, label);
+        } catch (ExtractionException e) {
+            throw new CaseException(imagePath + " + " + maskPath + ": " + e.getMessage(), e);
+        }
+        boolean diagnostics = a.flags.contains("diagnostics");
+        String outFile = a.options.get("out");
+        if (outFile == null) {
+            Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+            ResultWriter.write(result, diagnostics, format, w);
+            w.flush();
+        } else {
+            writeAtomically(Path.of(outFile), result, diagnostics, format);
+        }
+        return 0;
+    }
+
+    /** Writes to a temporary file beside the target, then renames: a failed run leaves no partial output. */
+    private static void writeAtomically(Path target, ExtractionResult result, boolean diagnostics, String format)
+        throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".radspark-", ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                ResultWriter.write(result, diagnostics, format, w);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A case that could not be processed; the message already names the files. */
+    static final class CaseException extends RuntimeException {
+        CaseException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

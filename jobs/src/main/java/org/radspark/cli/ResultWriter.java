@@ -1,0 +1,86 @@
+package org.radspark.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+import org.radspark.extract.ExtractionResult;
+
+/** Writes one extraction result as CSV (header feature,value) or as a flat JSON object. */
+final class ResultWriter {
+    private ResultWriter() {
+    }
+
+    static void write(ExtractionResult result, boolean diagnostics, String format, Writer out) throws IOException {
+        if (format.equals("json")) {
+            writeJson(result, diagnostics, out);
+        } else {
+            writeCsv(result, diagnostics, out);
+        }
+    }
+
+    private static void writeCsv(ExtractionResult result, boolean diagnostics, Writer out) throws IOException {
+        out.write("feature,value\n");
+        if (diagnostics) {
+            for (Map.Entry<String, String> e : result.diagnostics().entrySet()) {
+                out.write(csv(e.getKey()) + "," + csv(e.getValue()) + "\n");
+            }
+        }
+        for (Map.Entry<String, Double> e : result.features().entrySet()) {
+            out.write(e.getKey() + "," + number(e.getValue()) + "\n");
+        }
+    }
+
+    private static void writeJson(ExtractionResult result, boolean diagnostics, Writer out) throws IOException {
+        out.write("{");
+        boolean first = true;
+        if (diagnostics) {
+            for (Map.Entry<String, String> e : result.diagnostics().entrySet()) {
+                out.write((first ? "\n  " : ",\n  ") + json(e.getKey()) + ": " + json(e.getValue()));
+                first = false;
+            }
+        }
+        for (Map.Entry<String, Double> e : result.features().entrySet()) {
+            double v = e.getValue();
+            out.write((first ? "\n  " : ",\n  ") + json(e.getKey()) + ": "
+                + (Double.isFinite(v) ? number(v) : "null"));
+            first = false;
+        }
+        out.write("\n}\n");
+    }
+
+    static String number(Double v) {
+        if (v == null || v.isNaN()) {
+            return "nan";
+        }
+        return Double.toString(v);
+    }
+
+    private static String csv(String s) {
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
+            return '"' + s.replace("\"", "\"\"") + '"';
+        }
+        return s;
+    }
+
+    private static String json(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,134 @@
+package org.radspark.extract;
+
+import java.util.Locale;
+import java.util.Map;
+import org.radspark.image.Geometry;
+import org.radspark.image.Image;
+import org.radspark.image.Mask;
+import org.radspark.preprocess.BoundingBox;
+import org.radspark.preprocess.Cropper;
+
+/**
+ * pyradiomics-style diagnostics (generalinfo.py): image and mask geometry and statistics at each
+ * processing step ("original", "interpolated", "resegmented"), formatted as pyradiomics prints them.
+ * Contains no patient attributes: only geometry and intensity statistics.
+ */
+final class Diagnostics {
+    private Diagnostics() {
+    }
+
+    static void addImage(Map<String, String> out, Image image, String step) {
+        Geometry g = image.geometry();
+        String p = "diagnostics_Image-" + step + "_";
+        double sum = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        for (double v : image.voxels()) {
+            sum += v;
+            if (v < min) min = v;
+            if (v > max) max = v;
+        }
+        out.put(p + "Dimensionality", g.nz() > 1 ? "3D" : "2D");
+        out.put(p + "Spacing", tuple(g.spacing()));
+        out.put(p + "Size", tuple(g.size()));
+        out.put(p + "Mean", num(sum / image.voxels().length));
+        out.put(p + "Minimum", num(min));
+        out.put(p + "Maximum", num(max));
+    }
+
+    static void addMask(Map<String, String> out, Mask mask, int label, String step) {
+        Geometry g = mask.geometry();
+        String p = "diagnostics_Mask-" + step + "_";
+        out.put(p + "Spacing", tuple(g.spacing()));
+        out.put(p + "Size", tuple(g.size()));
+        BoundingBox box = Cropper.boundingBox(mask, label);
+        if (box == null) {
+            return;
+        }
+        out.put(p + "BoundingBox", tuple(new int[] {box.lower()[0], box.lower()[1], box.lower()[2],
+            box.size(0), box.size(1), box.size(2)}));
+        int[] labels = mask.labels();
+        long n = 0;
+        double si = 0, sj = 0, sk = 0;
+        int v = 0;
+        for (int k = 0; k < g.nz(); k++) {
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 0; i < g.nx(); i++, v++) {
+                    if (labels[v] == label) {
+                        n++;
+                        si += i;
+                        sj += j;
+                        sk += k;
+                    }
+                }
+            }
+        }
+        out.put(p + "VoxelNum", Long.toString(n));
+        out.put(p + "VolumeNum", Integer.toString(countComponents(mask, label)));
+        double[] com = {si / n, sj / n, sk / n};
+        out.put(p + "CenterOfMassIndex", tuple(com));
+        out.put(p + "CenterOfMass", tuple(g.indexToPhysical(com[0], com[1], com[2])));
+    }
+
+    /** Connected components of the label with face connectivity (ITK ConnectedComponentImageFilter's default). */
+    static int countComponents(Mask mask, int label) {
+        Geometry g = mask.geometry();
+        int nx = g.nx(), ny = g.ny(), nz = g.nz();
+        int[] labels = mask.labels();
+        boolean[] seen = new boolean[labels.length];
+        int[] stack = new int[64];
+        int count = 0;
+        for (int s = 0; s < labels.length; s++) {
+            if (labels[s] != label || seen[s]) {
+                continue;
+            }
+            count++;
+            int top = 0;
+            stack[top++] = s;
+            seen[s] = true;
+            while (top > 0) {
+                int v = stack[--top];
+                int i = v % nx, j = (v / nx) % ny, k = v / (nx * ny);
+                for (int d = 0; d < 6; d++) {
+                    int w = switch (d) {
+                        case 0 -> i > 0 ? v - 1 : -1;
+                        case 1 -> i < nx - 1 ? v + 1 : -1;
+                        case 2 -> j > 0 ? v - nx : -1;
+                        case 3 -> j < ny - 1 ? v + nx : -1;
+                        case 4 -> k > 0 ? v - nx * ny : -1;
+                        default -> k < nz - 1 ? v + nx * ny : -1;
+                    };
+                    if (w >= 0 && !seen[w] && labels[w] == label) {
+                        seen[w] = true;
+                        if (top == stack.length) {
+                            stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                        }
+                        stack[top++] = w;
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    static String tuple(double[] a) {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < a.length; i++) {
+            b.append(i > 0 ? ", " : "").append(num(a[i]));
+        }
+        return b.append(')').toString();
+    }
+
+    static String tuple(int[] a) {
+        StringBuilder b = new StringBuilder("(");
+        for (int i = 0; i < a.length; i++) {
+            b.append(i > 0 ? ", " : "").append(a[i]);
+        }
+        return b.append(')').toString();
+    }
+
+    static String num(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        return String.format(Locale.ROOT, "%s", d);
+    }
+}

@@ -1,0 +1,168 @@
+package org.radspark.params;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.radspark.features.FeatureFamilies;
+import org.radspark.features.FeatureFamily;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads pyradiomics parameter files (YAML with the blocks imageType, featureClass, setting and
+ * voxelSetting, as in pyradiomics' schemas/paramSchema.yaml). Every key and value is checked; the
+ * first problem is reported as "FILE: KEY: reason".
+ */
+public final class ParamFileParser {
+    private static final Set<String> TOP_LEVEL = Set.of("imageType", "featureClass", "setting", "voxelSetting");
+    private static final Set<String> VOXEL_SETTINGS = Set.of("kernelRadius", "maskedKernel", "initValue", "voxelBatch");
+
+    private ParamFileParser() {
+    }
+
+    public static ExtractionParams parse(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ParameterException(file + ": cannot read parameter file (" + e.getMessage() + ")");
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses {@code text}; {@code source} names the file in error messages. */
+    public static ExtractionParams parse(String text, String source) {
+        Object root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        } catch (YAMLException e) {
+            throw new ParameterException(source + ": not valid YAML (" + firstLine(e.getMessage()) + ")");
+        }
+        Map<String, Object> top = root == null ? Map.of() : map(root, source, "(top level)");
+        for (String key : top.keySet()) {
+            if (!TOP_LEVEL.contains(key)) {
+                throw new ParameterException(source + ": " + key + ": unknown key (expected imageType, featureClass, "
+                    + "setting or voxelSetting)");
+            }
+        }
+        ExtractionSettings settings = new ExtractionSettings();
+        Object settingBlock = top.get("setting");
+        if (settingBlock != null) {
+            applySettings(settings, map(settingBlock, source, "setting"), source, "setting.");
+        }
+        Map<String, Map<String, Object>> imageTypes = new LinkedHashMap<>();
+        if (top.containsKey("imageType")) {
+            Object block = top.get("imageType");
+            Map<String, Object> types = block == null ? Map.of() : map(block, source, "imageType");
+            for (Map.Entry<String, Object> e : types.entrySet()) {
+                if (!ExtractionParams.IMAGE_TYPES.contains(e.getKey())) {
+                    throw new ParameterException(source + ": imageType." + e.getKey() + ": unknown image type (expected one of "
+                        + ExtractionParams.IMAGE_TYPES + ")");
+                }
+                Map<String, Object> overrides = e.getValue() == null ? Map.of()
+                    : map(e.getValue(), source, "imageType." + e.getKey());
+                applySettings(settings.copy(), overrides, source, "imageType." + e.getKey() + ".");
+                imageTypes.put(e.getKey(), new LinkedHashMap<>(overrides));
+            }
+        } else {
+            imageTypes.put("Original", Map.of());
+        }
+        Map<String, List<String>> classes = new LinkedHashMap<>();
+        if (top.containsKey("featureClass")) {
+            Object block = top.get("featureClass");
+            Map<String, Object> fc = block == null ? Map.of() : map(block, source, "featureClass");
+            for (Map.Entry<String, Object> e : fc.entrySet()) {
+                classes.put(e.getKey(), featureList(e.getKey(), e.getValue(), source));
+            }
+        } else {
+            for (String name : FeatureFamilies.all().keySet()) {
+                classes.put(name, null);
+            }
+        }
+        Map<String, Object> voxel = new LinkedHashMap<>();
+        Object voxelBlock = top.get("voxelSetting");
+        if (voxelBlock != null) {
+            for (Map.Entry<String, Object> e : map(voxelBlock, source, "voxelSetting").entrySet()) {
+                if (!VOXEL_SETTINGS.contains(e.getKey())) {
+                    throw new ParameterException(source + ": voxelSetting." + e.getKey() + ": unknown key (expected one of "
+                        + VOXEL_SETTINGS + ")");
+                }
+                voxel.put(e.getKey(), e.getValue());
+            }
+        }
+        return new ExtractionParams(settings, imageTypes, classes, voxel, text);
+    }
+
+    private static void applySettings(ExtractionSettings target, Map<String, Object> block, String source, String prefix) {
+        for (Map.Entry<String, Object> e : block.entrySet()) {
+            SettingKeys.Setter setter = SettingKeys.setter(e.getKey());
+            if (setter == null) {
+                throw new ParameterException(source + ": " + prefix + e.getKey() + ": unknown setting");
+            }
+            try {
+                setter.apply(target, e.getValue());
+            } catch (IllegalArgumentException ex) {
+                throw new ParameterException(source + ": " + prefix + e.getKey() + ": " + ex.getMessage());
+            }
+        }
+        if (target.binCount == null && target.binWidth == null) {
+            throw new ParameterException(source + ": " + prefix + "binWidth: a bin width or a bin count is required");
+        }
+    }
+
+    private static List<String> featureList(String className, Object value, String source) {
+        FeatureFamily family = FeatureFamilies.get(className);
+        if (family == null) {
+            throw new ParameterException(source + ": featureClass." + className + ": unknown feature class (expected one of "
+                + FeatureFamilies.all().keySet() + ")");
+        }
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new ParameterException(source + ": featureClass." + className + ": expected a list of feature names, got "
+                + value);
+        }
+        if (list.isEmpty()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (Object o : list) {
+            if (!(o instanceof String s) || !family.featureNames().contains(s)) {
+                throw new ParameterException(source + ": featureClass." + className + ": unknown feature '" + o
+                    + "' (known: " + String.join(", ", family.featureNames()) + ")");
+            }
+            names.add(s);
+        }
+        return names;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o, String source, String where) {
+        if (!(o instanceof Map<?, ?> m)) {
+            throw new ParameterException(source + ": " + where + ": expected a mapping, got " + o);
+        }
+        for (Object k : m.keySet()) {
+            if (!(k instanceof String)) {
+                throw new ParameterException(source + ": " + where + ": key " + k + " is not a name");
+            }
+        }
+        return (Map<String, Object>) m;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "parse error";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}
