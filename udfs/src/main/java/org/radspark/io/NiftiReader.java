@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.radspark.image.Geometry;
 import org.radspark.image.Image;
+import org.radspark.image.PixelType;
 import org.radspark.io.VolumeIo.ScalarType;
 
 // Follows the NIfTI-1 (nifti1.h, DFWG 2004) and NIfTI-2 (nifti2.h, 2011) header definitions.
@@ -107,8 +108,9 @@ public final class NiftiReader {
             for (int i = 0; i < v.length; i++) {
                 v[i] = v[i] * slope + inter;
             }
+            return new Image(geometry, v, PixelType.FLOAT64);
         }
-        return new Image(geometry, v);
+        return new Image(geometry, v, type.pixelType());
     }
 
     private static Header readHeader(Path file, InputStream in) throws IOException {

@@ -198,7 +198,7 @@ public final class NrrdReader {
         if (got < nBytes) {
             throw VolumeIo.error(file, "truncated data: expected " + nBytes + " bytes, got " + got);
         }
-        return new Image(geometry, VolumeIo.toDoubles(data, type, order, (int) voxels));
+        return new Image(geometry, VolumeIo.toDoubles(data, type, order, (int) voxels), type.pixelType());
     }
 
     /** Fills {@code data} from {@code in} after the skips; returns the number of data bytes obtained. */

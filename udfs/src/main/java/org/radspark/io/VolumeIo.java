@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import org.radspark.image.PixelType;
 import org.radspark.image.Geometry;
 
 /** Shared helpers of the NRRD and NIfTI readers: scalar decoding, stream reading and geometry building. */
@@ -21,6 +22,11 @@ final class VolumeIo {
 
         ScalarType(int bytes) {
             this.bytes = bytes;
+        }
+
+        /** The image model's name for this type (same constant names). */
+        PixelType pixelType() {
+            return PixelType.valueOf(name());
         }
     }
 
