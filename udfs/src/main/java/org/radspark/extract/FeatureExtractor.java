@@ -66,8 +66,13 @@ public final class FeatureExtractor {
             image = Normalizer.normalize(image, s.normalizeScale, s.removeOutliers);
         }
         if (s.interpolator != null && s.resampledPixelSpacing != null) {
-            Resampler.Resampled r = Resampler.resample(image, mask, s.resampledPixelSpacing, s.interpolator, label,
-                s.padDistance);
+            Resampler.Resampled r;
+            try {
+                r = Resampler.resample(image, mask, s.resampledPixelSpacing, s.interpolator, label, s.padDistance,
+                    image.pixelType());
+            } catch (IllegalArgumentException e) {
+                throw new ExtractionException(Stage.PREPROCESS, "resampling: " + e.getMessage(), e);
+            }
             image = r.image();
             mask = r.mask();
             Diagnostics.addImage(diag, image, "interpolated");

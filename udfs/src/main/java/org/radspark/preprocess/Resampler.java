@@ -1,5 +1,6 @@
 package org.radspark.preprocess;
 
+import org.radspark.image.PixelType;
 import java.util.Arrays;
 import java.util.Locale;
 import org.radspark.image.Geometry;
@@ -72,7 +73,7 @@ public final class Resampler {
         double[] values = resampleValues(image, grid, Interpolator.create(interpolator, image.voxels(),
             ig.nx(), ig.ny(), ig.nz()), imagePixelType);
         int[] labels = resampleLabels(mask, grid);
-        return new Resampled(new Image(grid, values), new Mask(grid, labels));
+        return new Resampled(new Image(grid, values, imagePixelType), new Mask(grid, labels));
     }
 
     /**

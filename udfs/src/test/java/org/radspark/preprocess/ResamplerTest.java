@@ -1,5 +1,6 @@
 package org.radspark.preprocess;
 
+import org.radspark.image.PixelType;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
