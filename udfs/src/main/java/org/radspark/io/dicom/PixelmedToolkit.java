@@ -31,19 +31,12 @@ public final class PixelmedToolkit implements DicomToolkit {
     private static final String IMPLICIT_VR_LITTLE_ENDIAN = "1.2.840.10008.1.2";
 
     // pixelmed logs parse errors and returns a partial data set; this class turns those into ReadExceptions,
-    // so its log output is switched off (kept in a field: java.util.logging holds loggers weakly).
+    // so pixelmed's java.util.logging output (its SLF4J binding in Debian's jar) is switched off. The logger is
+    // kept in a field because java.util.logging holds loggers weakly.
     private static final Logger PIXELMED_LOG = Logger.getLogger("com.pixelmed");
 
     static {
         PIXELMED_LOG.setLevel(Level.OFF);
-        for (String cls : new String[] {"AttributeList", "AttributeFactory", "CompressedFrameDecoder",
-            "DicomInputStream", "OtherByteAttributeMultipleCompressedFrames"}) {
-            // pixelmed's own fallback logger (when no SLF4J binding is present) reads these properties
-            String key = "org.slf4j.simpleLogger.log.com.pixelmed.dicom." + cls;
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, "off");
-            }
-        }
     }
 
     @Override

@@ -69,6 +69,15 @@ class DicomSeriesReaderTest {
     }
 
     @Test
+    void fileTruncatedInsideItsHeader(@TempDir Path dir) throws Exception {
+        DicomTestFiles.copyPhantomImages(dir);
+        Path file = dir.resolve("DCM_IMG_00005.dcm");
+        Files.write(file, Arrays.copyOf(Files.readAllBytes(file), 300));
+        ReadException e = assertThrows(ReadException.class, () -> new DicomSeriesReader().read(dir));
+        assertEquals(file + ": truncated or corrupt DICOM (no SOP Class UID could be read)", e.getMessage());
+    }
+
+    @Test
     void missingSlice(@TempDir Path dir) throws Exception {
         DicomTestFiles.copyPhantomImages(dir);
         List<Path> files = phantom.files();
