@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.radspark.image.Geometry;
 import org.radspark.image.Image;
+import org.radspark.image.PixelType;
 import org.radspark.io.ReadException;
 
 /**
@@ -191,6 +192,8 @@ public final class DicomSeriesReader {
         List<String> sopUids = new ArrayList<>(nz);
         List<Path> files = new ArrayList<>(nz);
         int plane = nx * ny;
+        boolean integral = true;
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < nz; k++) {
             Slice s = sorted.get(k);
             DicomToolkit.DicomInstance instance = toolkit.read(s.file);
@@ -209,16 +212,34 @@ public final class DicomSeriesReader {
             } catch (NumberFormatException e) {
                 throw new ReadException(s.file + ": invalid RescaleSlope/RescaleIntercept (" + e.getMessage() + ")", e);
             }
+            integral &= slope == Math.rint(slope) && intercept == Math.rint(intercept);
             int[] stored = pixels.values();
             int base = k * plane;
             for (int p = 0; p < plane; p++) {
-                voxels[base + p] = stored[p] * slope + intercept;
+                double v = stored[p] * slope + intercept;
+                voxels[base + p] = v;
+                if (v < min) min = v;
+                if (v > max) max = v;
             }
             sopUids.add(s.attrs.string(DicomTags.SOP_INSTANCE_UID));
             files.add(s.file);
         }
-        return new DicomSeries(new Image(geometry, voxels), uid,
+        return new DicomSeries(new Image(geometry, voxels, rescaledType(integral, min, max)), uid,
             first.attrs.string(DicomTags.FRAME_OF_REFERENCE_UID), sopUids, files);
+    }
+
+    /**
+     * The type a rescaled series is held in, as ITK's DICOM reader chooses it: the smallest signed
+     * integer type that holds the values when slope and intercept are integers, else double.
+     */
+    static PixelType rescaledType(boolean integral, double min, double max) {
+        if (!integral) {
+            return PixelType.FLOAT64;
+        }
+        if (min >= Short.MIN_VALUE && max <= Short.MAX_VALUE) {
+            return PixelType.INT16;
+        }
+        return min >= Integer.MIN_VALUE && max <= Integer.MAX_VALUE ? PixelType.INT32 : PixelType.FLOAT64;
     }
 
     /**
