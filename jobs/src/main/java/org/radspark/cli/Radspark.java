@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Set;
+import org.radspark.bench.ExtractBenchmark;
 import org.radspark.extract.ExtractionException;
 import org.radspark.extract.ExtractionResult;
 import org.radspark.extract.FeatureExtractor;
@@ -33,7 +34,9 @@ public final class Radspark {
         "  extract IMAGE MASK [--param FILE] [--label N] [--roi NAME] [--segment N] [--series UID]",
         "          [--diagnostics] [--format csv|json] [--out FILE] [--verbose]",
         "      IMAGE: NRRD/NIfTI file or DICOM series directory;",
-        "      MASK:  NRRD/NIfTI label map, DICOM RTSTRUCT or SEG file, or DICOM series directory");
+        "      MASK:  NRRD/NIfTI label map, DICOM RTSTRUCT or SEG file, or DICOM series directory",
+        "  bench IMAGE MASK [--param FILE] [--roi NAME] [--warmup N] [--runs N]",
+        "      times one case's extraction on one thread (wall time, peak heap)");
 
     private Radspark() {
     }
@@ -53,6 +56,8 @@ public final class Radspark {
             switch (argv[0]) {
                 case "extract":
                     return extract(argv, out);
+                case "bench":
+                    return bench(argv, out);
                 default:
                     throw new Args.UsageException("unknown command '" + argv[0] + "'");
             }
@@ -110,6 +115,20 @@ public final class Radspark {
         } else {
             writeAtomically(Path.of(outFile), result, diagnostics, format);
         }
+        return 0;
+    }
+
+    private static int bench(String[] argv, PrintStream stdout) {
+        Args a = Args.parse(argv, 1, Set.of("param", "roi", "warmup", "runs"), Set.of("verbose"));
+        if (a.positionals.size() != 2) {
+            throw new Args.UsageException("bench needs IMAGE and MASK");
+        }
+        Integer warmup = a.intOption("warmup");
+        Integer runs = a.intOption("runs");
+        String param = a.options.get("param");
+        stdout.println(ExtractBenchmark.run(Path.of(a.positionals.get(0)), Path.of(a.positionals.get(1)),
+            param == null ? null : Path.of(param), a.options.get("roi"), warmup == null ? 20 : warmup,
+            runs == null ? 20 : runs));
         return 0;
     }
 
