@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.radspark.extract.ExtractionException.Stage;
 import org.radspark.features.FeatureFamilies;
+import org.radspark.filters.DerivedImage;
 import org.radspark.features.FeatureFamily;
 import org.radspark.features.RoiData;
 import org.radspark.image.Image;

@@ -1,4 +1,4 @@
-package org.radspark.extract;
+package org.radspark.filters;
 
 import org.radspark.image.Image;
 
