@@ -35,6 +35,9 @@ public final class Radspark {
         "          [--diagnostics] [--format csv|json] [--out FILE] [--verbose]",
         "      IMAGE: NRRD/NIfTI file or DICOM series directory;",
         "      MASK:  NRRD/NIfTI label map, DICOM RTSTRUCT or SEG file, or DICOM series directory",
+        "  cohort extract --manifest M --param FILE --table DIR [--master URL] [--partitions N]",
+        "          [--batch-size N] [--only-missing | --recompute]",
+        "      extracts a cohort on Spark into Delta tables (features, features_wide, runs, errors)",
         "  bench IMAGE MASK [--param FILE] [--roi NAME] [--warmup N] [--runs N]",
         "      times one case's extraction on one thread (wall time, peak heap)");
 
@@ -58,6 +61,8 @@ public final class Radspark {
                     return extract(argv, out);
                 case "bench":
                     return bench(argv, out);
+                case "cohort":
+                    return CohortCommand.run(argv, out);
                 default:
                     throw new Args.UsageException("unknown command '" + argv[0] + "'");
             }
@@ -65,7 +70,8 @@ public final class Radspark {
             err.println("radspark: " + e.getMessage());
             err.println(USAGE);
             return 2;
-        } catch (ReadException | ParameterException | CaseException e) {
+        } catch (ReadException | ParameterException | CaseException
+                 | org.radspark.jobs.CohortManifest.InvalidManifestException e) {
             err.println(e.getMessage());
             if (verbose) {
                 e.printStackTrace(err);

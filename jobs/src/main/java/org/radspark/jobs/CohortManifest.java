@@ -1,0 +1,188 @@
+package org.radspark.jobs;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.radspark.spark.CohortSchemas;
+
+/**
+ * A cohort manifest (CSV with a header, Parquet or Delta; local path or any Hadoop URI such as
+ * hdfs://): one row per case with patient_id, image, mask and optional center, roi, segment, label,
+ * reader, modality, timepoint. Relative paths are resolved against the manifest's folder. The whole
+ * manifest is validated before any work; every problem is listed in one error.
+ */
+public final class CohortManifest {
+    static final List<String> REQUIRED = List.of("patient_id", "image", "mask");
+    static final List<String> OPTIONAL = List.of("center", "roi", "segment", "label", "reader", "modality", "timepoint");
+
+    /** A manifest that cannot be used: the message lists every problem, one per line. */
+    public static final class InvalidManifestException extends RuntimeException {
+        InvalidManifestException(String message) {
+            super(message);
+        }
+    }
+
+    private final String location;
+    private final List<Row> cases;
+
+    private CohortManifest(String location, List<Row> cases) {
+        this.location = location;
+        this.cases = cases;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    /** Validated cases as rows of {@link CohortSchemas#CASE}. */
+    public List<Row> cases() {
+        return cases;
+    }
+
+    public static CohortManifest read(SparkSession spark, String location) {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Path manifestPath = new Path(location);
+        Dataset<Row> raw;
+        try {
+            FileSystem fs = manifestPath.getFileSystem(conf);
+            if (!fs.exists(manifestPath)) {
+                throw new InvalidManifestException(location + ": manifest not found");
+            }
+            String lower = location.toLowerCase(Locale.ROOT);
+            if (fs.getFileStatus(manifestPath).isDirectory()) {
+                raw = fs.exists(new Path(manifestPath, "_delta_log")) ? spark.read().format("delta").load(location)
+                    : spark.read().parquet(location);
+            } else if (lower.endsWith(".parquet")) {
+                raw = spark.read().parquet(location);
+            } else {
+                raw = spark.read().option("header", "true").option("inferSchema", "false").csv(location);
+            }
+        } catch (IOException e) {
+            throw new InvalidManifestException(location + ": cannot read manifest (" + e.getMessage() + ")");
+        }
+        String qualified;
+        try {
+            qualified = manifestPath.getFileSystem(conf).makeQualified(manifestPath).toString();
+        } catch (IOException e) {
+            throw new InvalidManifestException(location + ": cannot read manifest (" + e.getMessage() + ")");
+        }
+        return validate(qualified, raw.columns(), raw.collectAsList(), conf);
+    }
+
+    static CohortManifest validate(String location, String[] columns, List<Row> rows, Configuration conf) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> col = new HashMap<>();
+        for (int i = 0; i < columns.length; i++) {
+            String c = columns[i].trim();
+            if (!REQUIRED.contains(c) && !OPTIONAL.contains(c)) {
+                problems.add("unknown column '" + c + "' (allowed: " + String.join(", ", REQUIRED) + ", "
+                    + String.join(", ", OPTIONAL) + ")");
+            }
+            col.put(c, i);
+        }
+        for (String r : REQUIRED) {
+            if (!col.containsKey(r)) {
+                problems.add("missing required column '" + r + "'");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidManifestException(location + ": invalid manifest:\n  " + String.join("\n  ", problems));
+        }
+        Path base = new Path(location).getParent();
+        Set<String> keys = new LinkedHashSet<>();
+        List<Row> cases = new ArrayList<>();
+        int line = 1;
+        for (Row r : rows) {
+            line++;
+            String where = "row " + line;
+            String patient = text(r, col.get("patient_id"));
+            if (patient.isEmpty()) {
+                problems.add(where + ": empty patient_id");
+                continue;
+            }
+            where += " (patient " + patient + ")";
+            String reader = optional(r, col, "reader");
+            String modality = optional(r, col, "modality");
+            String timepoint = optional(r, col, "timepoint");
+            String key = patient + "|" + reader + "|" + modality + "|" + timepoint;
+            if (!keys.add(key)) {
+                problems.add(where + ": duplicate case (patient_id, reader, modality, timepoint) = (" + patient + ", "
+                    + reader + ", " + modality + ", " + timepoint + ")");
+            }
+            String image = resolve(base, text(r, col.get("image")));
+            String mask = resolve(base, text(r, col.get("mask")));
+            if (image.isEmpty() || mask.isEmpty()) {
+                problems.add(where + ": image and mask are required");
+                continue;
+            }
+            checkExists(image, "image", where, conf, problems);
+            checkExists(mask, "mask", where, conf, problems);
+            Integer segment = integer(optional(r, col, "segment"), "segment", where, problems);
+            Integer label = integer(optional(r, col, "label"), "label", where, problems);
+            String roi = optional(r, col, "roi");
+            cases.add(RowFactory.create(patient, reader, modality, timepoint, optional(r, col, "center"), image, mask,
+                roi.isEmpty() ? null : roi, segment, label));
+        }
+        if (cases.isEmpty() && problems.isEmpty()) {
+            problems.add("no cases");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidManifestException(location + ": invalid manifest:\n  " + String.join("\n  ", problems));
+        }
+        return new CohortManifest(location, cases);
+    }
+
+    private static String text(Row r, int i) {
+        Object v = r.get(i);
+        return v == null ? "" : v.toString().trim();
+    }
+
+    private static String optional(Row r, Map<String, Integer> col, String name) {
+        Integer i = col.get(name);
+        return i == null ? "" : text(r, i);
+    }
+
+    private static Integer integer(String v, String name, String where, List<String> problems) {
+        if (v.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            problems.add(where + ": " + name + " must be an integer, got '" + v + "'");
+            return null;
+        }
+    }
+
+    /** Absolute URI of a manifest path; relative ones are taken relative to the manifest's folder. */
+    static String resolve(Path base, String p) {
+        if (p.isEmpty()) {
+            return p;
+        }
+        Path path = new Path(p);
+        return (path.toUri().getScheme() != null ? path : new Path(base, path)).toString();
+    }
+
+    private static void checkExists(String uri, String what, String where, Configuration conf, List<String> problems) {
+        try {
+            Path p = new Path(uri);
+            if (!p.getFileSystem(conf).exists(p)) {
+                problems.add(where + ": " + what + " not found: " + uri);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(where + ": " + what + " cannot be checked: " + uri + " (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.radspark.spark;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.util.LongAccumulator;
+import org.radspark.extract.ExtractionException;
+import org.radspark.extract.ExtractionResult;
+import org.radspark.extract.FeatureExtractor;
+import org.radspark.image.Image;
+import org.radspark.image.Mask;
+import org.radspark.io.MaskSelection;
+import org.radspark.io.ReadException;
+import org.radspark.io.VolumeReaders;
+import org.radspark.params.ExtractionParams;
+import org.radspark.params.ParamFileParser;
+import org.radspark.params.ParameterException;
+
+/**
+ * The per-patient Spark function: for each manifest case, brings its files to the executor (HDFS or
+ * any Hadoop file system; local paths are read in place), runs the engine, and emits one outcome row
+ * per feature, or one error row naming the stage and cause. A failing case never fails the task.
+ */
+public final class ExtractCasesFunction implements MapPartitionsFunction<Row, Row>, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String paramsText;
+    private final String paramsSource;
+    private final String paramsHash;
+    private final String runId;
+    private final LongAccumulator done;
+    private final LongAccumulator failed;
+
+    public ExtractCasesFunction(String paramsText, String paramsSource, String paramsHash, String runId,
+                                LongAccumulator done, LongAccumulator failed) {
+        this.paramsText = paramsText;
+        this.paramsSource = paramsSource;
+        this.paramsHash = paramsHash;
+        this.runId = runId;
+        this.done = done;
+        this.failed = failed;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> cases) {
+        FeatureExtractor extractor = new FeatureExtractor(ParamFileParser.parse(paramsText, paramsSource));
+        List<Row> out = new ArrayList<>();
+        while (cases.hasNext()) {
+            Row c = cases.next();
+            processCase(extractor, c, out);
+        }
+        return out.iterator();
+    }
+
+    private void processCase(FeatureExtractor extractor, Row c, List<Row> out) {
+        long t0 = System.nanoTime();
+        String stage = "read";
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("radspark-case-");
+            Path image = localize(c.getString(5), scratch.resolve("image"));
+            Path mask = localize(c.getString(6), scratch.resolve("mask"));
+            Image img = VolumeReaders.readImage(image, null);
+            Mask msk = VolumeReaders.readMask(mask, img.geometry(), new MaskSelection(
+                c.isNullAt(7) ? null : c.getString(7), c.isNullAt(8) ? null : c.getInt(8), null));
+            stage = "preprocess";
+            ExtractionResult r = extractor.extract(img, msk, c.isNullAt(9) ? null : c.getInt(9));
+            Timestamp now = new Timestamp(System.currentTimeMillis());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            for (Map.Entry<String, Double> f : r.features().entrySet()) {
+                String name = f.getKey();
+                int a = name.indexOf('_');
+                int b = name.indexOf('_', a + 1);
+                out.add(RowFactory.create("F", c.getString(0), c.getString(1), c.getString(2), c.getString(3),
+                    c.getString(4), paramsHash, name.substring(0, a), name.substring(a + 1, b), name, f.getValue(),
+                    null, null, null, FeatureExtractor.ENGINE_VERSION, runId, now, seconds));
+            }
+            done.add(1);
+        } catch (ExtractionException e) {
+            out.add(error(c, e.stage().name().toLowerCase(java.util.Locale.ROOT), e, t0));
+        } catch (ReadException | ParameterException e) {
+            out.add(error(c, "read", e, t0));
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            out.add(error(c, stage, e, t0));
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    private Row error(Row c, String stage, Throwable e, long t0) {
+        failed.add(1);
+        done.add(1);
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return RowFactory.create("E", c.getString(0), c.getString(1), c.getString(2), c.getString(3), c.getString(4),
+            paramsHash, null, null, null, null, stage, e.getClass().getSimpleName(), message,
+            FeatureExtractor.ENGINE_VERSION, runId, new Timestamp(System.currentTimeMillis()),
+            (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Local files are read in place; anything else (hdfs://, s3a://) is copied below {@code target}. */
+    static Path localize(String uri, Path target) throws IOException {
+        URI u = URI.create(uri);
+        if (u.getScheme() == null || u.getScheme().equals("file")) {
+            return u.getScheme() == null ? Path.of(uri) : Path.of(u);
+        }
+        org.apache.hadoop.fs.Path src = new org.apache.hadoop.fs.Path(u);
+        FileSystem fs = src.getFileSystem(new Configuration());
+        FileStatus status = fs.getFileStatus(src);
+        if (status.isDirectory()) {
+            Files.createDirectories(target);
+            for (FileStatus child : fs.listStatus(src)) {
+                if (child.isFile()) {
+                    fs.copyToLocalFile(false, child.getPath(),
+                        new org.apache.hadoop.fs.Path(target.resolve(child.getPath().getName()).toUri()), true);
+                }
+            }
+            return target;
+        }
+        Files.createDirectories(target);
+        Path local = target.resolve(src.getName());
+        fs.copyToLocalFile(false, src, new org.apache.hadoop.fs.Path(local.toUri()), true);
+        return local;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // scratch space of a finished case; the OS temp cleaner removes leftovers
+        }
+    }
+
+    /** Parses the parameter text once on the driver so a bad file fails before any work. */
+    public static ExtractionParams validate(String paramsText, String source) {
+        return ParamFileParser.parse(paramsText, source);
+    }
+}
