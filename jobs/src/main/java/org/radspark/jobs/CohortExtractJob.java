@@ -77,8 +77,19 @@ public final class CohortExtractJob {
                 todo.add(c);
             }
         }
-        console.printf(Locale.ROOT, "[radspark] run %s: %d cases in %s, params_hash %s: %d to extract, %d already done%n",
-            runId, manifest.cases().size(), o.manifest(), paramsHash, todo.size(), skipped);
+        console.printf(Locale.ROOT, "[radspark] run %s: %d cases in %s, params_hash %s: %d to extract, %d already done%s%n",
+            runId, manifest.size(), o.manifest(), paramsHash, todo.size(), skipped,
+            manifest.missing().isEmpty() ? "" : ", " + manifest.missing().size() + " with missing files");
+        if (!manifest.missing().isEmpty()) {
+            Timestamp now = new Timestamp(System.currentTimeMillis());
+            List<Row> rows = new ArrayList<>();
+            for (CohortManifest.MissingFiles m : manifest.missing()) {
+                Row c = m.caseRow();
+                rows.add(RowFactory.create(runId, c.getString(0), c.getString(1), c.getString(2), c.getString(3),
+                    c.getString(4), paramsHash, "read", "FileNotFoundException", m.message(), now));
+            }
+            tables.mergeErrors(spark.createDataFrame(rows, FeatureTables.ERRORS));
+        }
 
         LongAccumulator done = spark.sparkContext().longAccumulator("radspark.cases.done");
         LongAccumulator failed = spark.sparkContext().longAccumulator("radspark.cases.failed");
@@ -101,12 +112,12 @@ public final class CohortExtractJob {
             .where(functions.col("run_id").equalTo(runId)).collectAsList();
         double seconds = (System.nanoTime() - t0) / 1e9;
         long failedCount = errors.size();
-        long doneCount = todo.size() - failedCount;
+        long doneCount = todo.size() + manifest.missing().size() - failedCount;
         tables.appendRun(RowFactory.create(runId, paramsHash, paramsText, o.paramFile(), manifest.location(),
-            (long) manifest.cases().size(), doneCount, skipped, failedCount, startedAt,
+            (long) manifest.size(), doneCount, skipped, failedCount, startedAt,
             new Timestamp(System.currentTimeMillis()), seconds, FeatureExtractor.ENGINE_VERSION,
             spark.sparkContext().master()));
-        return new Summary(runId, paramsHash, manifest.cases().size(), doneCount, skipped, failedCount, seconds, errors);
+        return new Summary(runId, paramsHash, manifest.size(), doneCount, skipped, failedCount, seconds, errors);
     }
 
     private void runBatch(FeatureTables tables, ExtractCasesFunction fn, List<Row> cases, String staging, int partitions) {

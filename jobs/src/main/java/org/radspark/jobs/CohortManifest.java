@@ -21,7 +21,10 @@ import org.radspark.spark.CohortSchemas;
  * A cohort manifest (CSV with a header, Parquet or Delta; local path or any Hadoop URI such as
  * hdfs://): one row per case with patient_id, image, mask and optional center, roi, segment, label,
  * reader, modality, timepoint. Relative paths are resolved against the manifest's folder. The whole
- * manifest is validated before any work; every problem is listed in one error.
+ * manifest is validated before any work: structural problems (unknown or missing columns, duplicate
+ * case keys, empty or non-integer values) are listed together in one error; a case whose image or mask
+ * does not exist is set aside as a missing-file case, so the cohort job records it as an error row
+ * and processes the others.
  */
 public final class CohortManifest {
     static final List<String> REQUIRED = List.of("patient_id", "image", "mask");
@@ -34,12 +37,28 @@ public final class CohortManifest {
         }
     }
 
+    /** A case whose input files are missing, with the reason naming the file. */
+    public record MissingFiles(Row caseRow, String message) {
+    }
+
     private final String location;
     private final List<Row> cases;
+    private final List<MissingFiles> missing;
 
-    private CohortManifest(String location, List<Row> cases) {
+    private CohortManifest(String location, List<Row> cases, List<MissingFiles> missing) {
         this.location = location;
         this.cases = cases;
+        this.missing = missing;
+    }
+
+    /** Cases set aside because an input file does not exist. */
+    public List<MissingFiles> missing() {
+        return missing;
+    }
+
+    /** Number of cases in the manifest, including those with missing files. */
+    public int size() {
+        return cases.size() + missing.size();
     }
 
     public String location() {
@@ -103,6 +122,7 @@ public final class CohortManifest {
         Path base = new Path(location).getParent();
         Set<String> keys = new LinkedHashSet<>();
         List<Row> cases = new ArrayList<>();
+        List<MissingFiles> missing = new ArrayList<>();
         int line = 1;
         for (Row r : rows) {
             line++;
@@ -127,21 +147,27 @@ public final class CohortManifest {
                 problems.add(where + ": image and mask are required");
                 continue;
             }
-            checkExists(image, "image", where, conf, problems);
-            checkExists(mask, "mask", where, conf, problems);
             Integer segment = integer(optional(r, col, "segment"), "segment", where, problems);
             Integer label = integer(optional(r, col, "label"), "label", where, problems);
             String roi = optional(r, col, "roi");
-            cases.add(RowFactory.create(patient, reader, modality, timepoint, optional(r, col, "center"), image, mask,
-                roi.isEmpty() ? null : roi, segment, label));
+            Row caseRow = RowFactory.create(patient, reader, modality, timepoint, optional(r, col, "center"), image, mask,
+                roi.isEmpty() ? null : roi, segment, label);
+            List<String> absent = new ArrayList<>();
+            checkExists(image, "image", conf, absent, problems, where);
+            checkExists(mask, "mask", conf, absent, problems, where);
+            if (absent.isEmpty()) {
+                cases.add(caseRow);
+            } else {
+                missing.add(new MissingFiles(caseRow, String.join("; ", absent)));
+            }
         }
-        if (cases.isEmpty() && problems.isEmpty()) {
+        if (cases.isEmpty() && missing.isEmpty() && problems.isEmpty()) {
             problems.add("no cases");
         }
         if (!problems.isEmpty()) {
             throw new InvalidManifestException(location + ": invalid manifest:\n  " + String.join("\n  ", problems));
         }
-        return new CohortManifest(location, cases);
+        return new CohortManifest(location, cases, missing);
     }
 
     private static String text(Row r, int i) {
@@ -175,14 +201,15 @@ public final class CohortManifest {
         return (path.toUri().getScheme() != null ? path : new Path(base, path)).toString();
     }
 
-    private static void checkExists(String uri, String what, String where, Configuration conf, List<String> problems) {
+    private static void checkExists(String uri, String what, Configuration conf, List<String> absent,
+                                    List<String> problems, String where) {
         try {
             Path p = new Path(uri);
             if (!p.getFileSystem(conf).exists(p)) {
-                problems.add(where + ": " + what + " not found: " + uri);
+                absent.add(what + " not found: " + uri);
             }
         } catch (IOException | IllegalArgumentException e) {
-            problems.add(where + ": " + what + " cannot be checked: " + uri + " (" + e.getMessage() + ")");
+            problems.add(where + ": " + what + " path cannot be used: " + uri + " (" + e.getMessage() + ")");
         }
     }
 }

@@ -18,7 +18,9 @@ final class ProgressReporter implements AutoCloseable {
     private final LongSupplier failed;
     private final long startNanos = System.nanoTime();
     private final ScheduledExecutorService timer;
-    private String last = "";
+    private long lastDone = -1;
+    private long lastFailed = -1;
+    private long lastPrintNanos = 0;
 
     ProgressReporter(PrintStream out, long total, LongSupplier done, LongSupplier failed, long periodMillis) {
         this.out = out;
@@ -35,11 +37,14 @@ final class ProgressReporter implements AutoCloseable {
         }
     }
 
+    /** Prints when the counts changed, or every 30 s as a heartbeat while a long case runs. */
     synchronized void report() {
-        String line = line();
-        if (!line.equals(last)) {
-            out.println(line);
-            last = line;
+        long d = done.getAsLong(), f = failed.getAsLong(), now = System.nanoTime();
+        if (d != lastDone || f != lastFailed || now - lastPrintNanos > 30_000_000_000L) {
+            out.println(line());
+            lastDone = d;
+            lastFailed = f;
+            lastPrintNanos = now;
         }
     }
 
