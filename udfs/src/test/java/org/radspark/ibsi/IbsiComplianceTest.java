@@ -65,6 +65,15 @@ class IbsiComplianceTest {
         assertEquals(direct[0], fft[0], 1e-9);
         assertEquals(direct[1], fft[1], 1e-9);
         check("digital phantom", new IbsiExtractor(null).run(roi, config));
+        // the public entry point (texture through TextureFamiliesRegistry) and the CSV output
+        List<IbsiValue> all = IbsiExtractor.extract(image, mask, config);
+        assertEquals(74, all.stream().filter(v -> OWN_FAMILIES.contains(v.family())).count());
+        Path csv = Path.of("target", "ibsi-digital-phantom.csv");
+        Files.createDirectories(csv.getParent());
+        try (java.io.Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            IbsiCsvWriter.write(all, w);
+        }
+        assertEquals(IbsiCsvWriter.HEADER, Files.readAllLines(csv).get(0));
     }
 
     @Test
