@@ -8,7 +8,7 @@ import java.util.Arrays;
  * handled in numpy's (z, y, x) order so sums round as in pyradiomics.
  */
 // Marching cubes after W. E. Lorensen & H. E. Cline, Computer Graphics 21(4), 163-169 (1987).
-final class MarchingCubes {
+public final class MarchingCubes {
 
     /**
      * Cube corners as (dz, dy, dx) offsets. Bit c of a cube index is set when corner c is inside.
@@ -183,12 +183,23 @@ final class MarchingCubes {
     double volume;
     /** Largest vertex distances: [same z (slice), same y (column), same x (row), any pair]. */
     final double[] diameters = new double[4];
+    /** Mesh vertices (each once), as (z, y, x) triples in mm. */
+    private double[] vertices;
+
+    /** Mesh surface area in mm^2. */
+    public double surfaceArea() { return surfaceArea; }
+
+    /** Mesh volume in mm^3. */
+    public double volume() { return volume; }
+
+    /** Mesh vertices, each once, as consecutive (z, y, x) triples in mm (not copied). */
+    public double[] vertices() { return vertices; }
 
     /**
      * Runs marching cubes over a mask of size sz*sy*sx (x fastest) that already has a zero border, with
      * spacing (z, y, x).
      */
-    static MarchingCubes run(byte[] mask, int sz, int sy, int sx, double[] spacingZyx) {
+    public static MarchingCubes run(byte[] mask, int sz, int sy, int sx, double[] spacingZyx) {
         MarchingCubes mc = new MarchingCubes();
         double[] verts = new double[3 * 1024];
         int nv = 0;
@@ -253,6 +264,7 @@ final class MarchingCubes {
         }
         mc.surfaceArea = area;
         mc.volume = vol / 6;
+        mc.vertices = Arrays.copyOf(verts, nv);
         Diameters.compute(verts, nv / 3, mc.diameters);
         return mc;
     }
