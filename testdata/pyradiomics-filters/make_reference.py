@@ -8,7 +8,8 @@ repr (exact doubles). Quantities:
     (numpy.var is the population variance, numpy.percentile uses linear interpolation; these equal
     pyradiomics' firstorder Mean, Variance, Minimum, Maximum, 10Percentile, 90Percentile);
   - v_i_j_k: the filtered value of voxel (i, j, k) (i = x, fastest in the file).
-  - for the synthetic LoG check (image "synthetic-log-*"): scipy.ndimage.gaussian_laplace values.
+  - for the synthetic LoG check (image "synthetic-log-*"): sigma^2 times the sum over axes of
+    scipy.ndimage.gaussian_filter second derivatives divided by spacing^2 (gaussian_laplace in mm).
 The filtered images are computed the way pyradiomics' imageoperations computes them, with numpy/pywt
 directly (pyradiomics and SimpleITK are not installed here):
   - square, squareroot, logarithm, exponential: the documented formulas in float64;
@@ -143,11 +144,18 @@ def main():
     for key in ('HHL', 'LLL'):
         describe(rows, 'dmey-wavelet-' + key, dmey[key], roi, samples)
 
-    # LoG: scipy's sampled-kernel gaussian_laplace, normalised by sigma^2, on a smooth synthetic volume
+    # LoG: scipy's sampled Gaussian second derivatives (the per-axis terms of gaussian_laplace, each
+    # divided by spacing^2 for physical units), edge replication, normalised by sigma^2, on a smooth
+    # synthetic volume
     n, sp = (48, 44, 40), (1.0, 1.25, 1.5)
     vol = synthetic(n, sp)
     for sigma in (1.0, 3.0):
-        log = ndi.gaussian_laplace(vol, sigma=[sigma / s for s in sp[::-1]], mode='nearest', truncate=8.0)
+        sig = [sigma / s for s in sp[::-1]]  # numpy axes z, y, x
+        log = np.zeros_like(vol)
+        for axis in range(3):
+            order = [0, 0, 0]
+            order[axis] = 2
+            log += ndi.gaussian_filter(vol, sig, order=order, mode='nearest', truncate=8.0) / sp[2 - axis] ** 2
         log *= sigma ** 2
         for (i, j, k) in [(20, 18, 16), (16, 16, 16), (22, 14, 13), (28, 14, 13), (24, 16, 14), (12, 22, 20)]:
             rows.append(('synthetic-log-%s' % sigma, 'v_%d_%d_%d' % (i, j, k), float(log[k, j, i])))
