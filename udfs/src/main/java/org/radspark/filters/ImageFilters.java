@@ -10,7 +10,8 @@ public final class ImageFilters {
 
     static {
         Map<String, ImageFilter> m = new LinkedHashMap<>();
-        for (ImageFilter f : new ImageFilter[] {new OriginalImage()}) {
+        for (ImageFilter f : new ImageFilter[] {new OriginalImage(), new WaveletImage(), new LoGImage(),
+            new SquareImage(), new SquareRootImage(), new LogarithmImage(), new ExponentialImage(), new GradientImage()}) {
             m.put(f.imageType(), f);
         }
         FILTERS = Collections.unmodifiableMap(m);

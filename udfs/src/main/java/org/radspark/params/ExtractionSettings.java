@@ -48,6 +48,8 @@ public final class ExtractionSettings implements Cloneable {
 
     // --- filters (used by the filter image types)
     public double[] sigma = null;
+    /** Each sigma as Python's str() of the parameter file's value ("1" for 1, "1.0" for 1.0), for image names. */
+    public String[] sigmaText = null;
     public int start_level = 0;
     public int level = 1;
     public String wavelet = "coif1";
@@ -59,6 +61,11 @@ public final class ExtractionSettings implements Cloneable {
     public double lbp3DIcosphereRadius = 1;
     public int lbp3DIcosphereSubdivision = 1;
 
+    /** Python's str() of sigma {@code i} as given in the parameter file (repr of the double when not parsed). */
+    public String sigmaText(int i) {
+        return sigmaText != null && i < sigmaText.length ? sigmaText[i] : SettingKeys.pythonFloatRepr(sigma[i]);
+    }
+
     public ExtractionSettings copy() {
         try {
             ExtractionSettings c = (ExtractionSettings) super.clone();
@@ -66,6 +73,7 @@ public final class ExtractionSettings implements Cloneable {
             c.resegmentRange = resegmentRange == null ? null : resegmentRange.clone();
             c.distances = distances.clone();
             c.sigma = sigma == null ? null : sigma.clone();
+            c.sigmaText = sigmaText == null ? null : sigmaText.clone();
             return c;
         } catch (CloneNotSupportedException e) {
             throw new AssertionError(e);

@@ -1,5 +1,8 @@
 package org.radspark.params;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -53,7 +56,10 @@ final class SettingKeys {
         SETTERS.put("resegmentMode", (s, v) -> s.resegmentMode = oneOf(v, List.of("absolute", "relative", "sigma")));
         SETTERS.put("resegmentShape", (s, v) -> s.resegmentShape = bool(v));
         SETTERS.put("preCrop", (s, v) -> s.preCrop = bool(v));
-        SETTERS.put("sigma", (s, v) -> s.sigma = positiveFloats(v));
+        SETTERS.put("sigma", (s, v) -> {
+            s.sigma = positiveFloats(v);
+            s.sigmaText = pythonStrings(v);
+        });
         SETTERS.put("start_level", (s, v) -> s.start_level = intAtLeast(v, 0));
         SETTERS.put("level", (s, v) -> s.level = intAbove(v, 0));
         SETTERS.put("wavelet", (s, v) -> s.wavelet = string(v));
@@ -206,6 +212,48 @@ final class SettingKeys {
             out[i] = floatAbove(l.get(i), 0);
         }
         return out;
+    }
+
+    /** Python's str() of each YAML number: integers as written, floats as repr (shortest round-trip digits). */
+    private static String[] pythonStrings(Object v) {
+        List<?> l = list(v);
+        String[] out = new String[l.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object o = l.get(i);
+            out[i] = o instanceof Double || o instanceof Float ? pythonFloatRepr(((Number) o).doubleValue())
+                : String.valueOf(o);
+        }
+        return out;
+    }
+
+    /**
+     * Python's repr of a finite double: the shortest decimal that reads back as the same double, written
+     * plainly (with ".0" when integral) for decimal exponents -4..15 and as d.ddde+XX otherwise.
+     */
+    static String pythonFloatRepr(double x) {
+        if (x == 0) {
+            return (1 / x < 0) ? "-0.0" : "0.0";
+        }
+        BigDecimal exact = new BigDecimal(x);
+        BigDecimal shortest = exact;
+        for (int p = 1; p <= 17; p++) {
+            BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+            if (r.doubleValue() == x) {
+                shortest = r;
+                break;
+            }
+        }
+        shortest = shortest.stripTrailingZeros();
+        String digits = shortest.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - shortest.scale();
+        String sign = x < 0 ? "-" : "";
+        if (exponent >= -4 && exponent < 16) {
+            String plain = shortest.abs().toPlainString();
+            return sign + (plain.indexOf('.') < 0 ? plain + ".0" : plain);
+        }
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        int e = Math.abs(exponent);
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (e < 10 ? "0" : "") + e;
     }
 
     private static String interpolator(Object v) {
