@@ -38,6 +38,21 @@ class PyradiomicsParityTest {
     static final double ABS_TOL = 1e-9;
     static final String[] CLASSES = {"firstorder", "shape", "shape2D", "glcm", "glrlm", "glszm", "ngtdm", "gldm"};
 
+    /**
+     * Baseline values that released pyradiomics does not reproduce. The brain1 shape column was written
+     * by an unreleased development build (2.0.1b1.post11+g127d134, while mesh volume was being
+     * introduced, pyradiomics PR #427); pyradiomics v3.1.0 gives different MeshVolume and SurfaceArea
+     * for brain1 (testdata/pyradiomics/v3.1.0), and so do we. The same build's breast1 shape values and
+     * the released 2.1.0 brain1_resampling shape values match ours to 1e-12. These four are checked
+     * against the released values in {@link #brain1EqualsReleasedPyradiomics310()} instead, and here only
+     * within pyradiomics' own test tolerance (3 %).
+     */
+    static final Map<String, String> OUTDATED_BASELINE = Map.of(
+        "brain1|original_shape_MeshVolume", "development-build mesh volume",
+        "brain1|original_shape_SurfaceArea", "development-build mesh surface",
+        "brain1|original_shape_Sphericity", "derived from MeshVolume and SurfaceArea",
+        "brain1|original_shape_SurfaceVolumeRatio", "derived from MeshVolume and SurfaceArea");
+
     /** Worst relative deviation per (column, class), for the report. */
     private static final Map<String, String> REPORT = new TreeMap<>();
 
@@ -94,6 +109,13 @@ class PyradiomicsParityTest {
                     continue;
                 }
                 double dev = deviation(actual, expected);
+                if (OUTDATED_BASELINE.containsKey(column + "|" + e.getKey())) {
+                    if (!(dev < 0.03)) {
+                        failures.add(e.getKey() + ": beyond pyradiomics' own 3 % tolerance of its outdated baseline");
+                    }
+                    within++;
+                    continue;
+                }
                 if (dev > worst || Double.isNaN(dev)) {
                     worst = dev;
                     worstName = e.getKey().substring(("original_" + cls + "_").length());
@@ -110,6 +132,41 @@ class PyradiomicsParityTest {
         }
         assertTrue(total >= 9, "baseline features read: " + total);
         assertEquals(List.of(), failures, column + ": features outside 1e-6 of pyradiomics' baseline");
+    }
+
+    /**
+     * brain1 with pyradiomics' default settings against the values released pyradiomics v3.1.0 computed
+     * (testdata/pyradiomics/v3.1.0/brain1_default.csv): all 100 features of shape, firstorder, glcm,
+     * glrlm, glszm and gldm that run recorded (its glcm list left out MCC and SumAverage) within 1e-6
+     * relative.
+     */
+    @org.junit.jupiter.api.Test
+    void brain1EqualsReleasedPyradiomics310() throws IOException {
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (List<String> row : parseCsv(Files.readString(TestData.path("pyradiomics/v3.1.0/brain1_default.csv")))
+            .subList(1, 101)) {
+            expected.put(row.get(0), row.get(1));
+        }
+        ExtractionParams params = ParamFileParser.parse(
+            "featureClass: {shape: , firstorder: , glcm: , glrlm: , glszm: , gldm: }\n", "defaults");
+        Image image = VolumeReaders.readImage(TestData.path("pyradiomics/brain1_image.nrrd"), null);
+        Mask mask = VolumeReaders.readMask(TestData.path("pyradiomics/brain1_label.nrrd"), image.geometry(),
+            MaskSelection.NONE);
+        Map<String, Double> actual = new FeatureExtractor(params).extract(image, mask).features();
+        List<String> failures = new ArrayList<>();
+        double worst = 0;
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            Double v = actual.get(e.getKey());
+            double x = Double.parseDouble(e.getValue());
+            if (v == null || !within(v, x)) {
+                failures.add(e.getKey() + ": expected " + x + ", got " + v);
+            } else {
+                worst = Math.max(worst, deviation(v, x));
+            }
+        }
+        assertEquals(100, expected.size());
+        assertEquals(List.of(), failures);
+        REPORT.put("brain1 (pyradiomics 3.1.0) | all", String.format(Locale.ROOT, "100/100 | (%.2e)", worst));
     }
 
     /** Also checks the mask diagnostics that pyradiomics recorded (bounding box, voxel and volume counts). */
