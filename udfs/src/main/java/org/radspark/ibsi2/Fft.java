@@ -5,7 +5,7 @@ package org.radspark.ibsi2;
  * for powers of two, Bluestein's chirp-z algorithm (Bluestein 1970) otherwise. One instance per length;
  * it holds its twiddles and work buffers, so repeated lines allocate nothing.
  */
-final class Fft {
+public final class Fft {
     private final int n;
     private final int m; // power-of-two size used internally
     private final double[] cos, sin;          // radix-2 twiddles for size m
@@ -13,7 +13,7 @@ final class Fft {
     private final double[] filterRe, filterIm; // FFT of the conjugate chirp, size m
     private final double[] workRe, workIm;
 
-    Fft(int n) {
+    public Fft(int n) {
         this.n = n;
         boolean pow2 = Integer.bitCount(n) == 1;
         this.m = pow2 ? n : Integer.highestOneBit(2 * n - 1) << 1;
@@ -49,7 +49,7 @@ final class Fft {
     }
 
     /** Forward (sign -1) or inverse (sign +1, scaled by 1/n) transform of re + i*im, length n. */
-    void transform(double[] re, double[] im, boolean inverse) {
+    public void transform(double[] re, double[] im, boolean inverse) {
         if (workRe == null) {
             radix2(re, im, inverse);
         } else {
