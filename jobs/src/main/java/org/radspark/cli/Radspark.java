@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Set;
 import org.radspark.bench.ExtractBenchmark;
 import org.radspark.extract.ExtractionException;
 import org.radspark.extract.ExtractionResult;
 import org.radspark.extract.FeatureExtractor;
+import org.radspark.ibsi.IbsiExtractor;
+import org.radspark.ibsi.IbsiValue;
 import org.radspark.image.Image;
 import org.radspark.image.Mask;
 import org.radspark.io.MaskSelection;
@@ -32,9 +35,13 @@ public final class Radspark {
         "usage: radspark <command> [options]",
         "commands:",
         "  extract IMAGE MASK [--param FILE] [--label N] [--roi NAME] [--segment N] [--series UID]",
-        "          [--diagnostics] [--format csv|json] [--out FILE] [--verbose]",
+        "          [--standard pyradiomics|ibsi] [--diagnostics] [--format csv|json] [--out FILE] [--verbose]",
         "      IMAGE: NRRD/NIfTI file or DICOM series directory;",
         "      MASK:  NRRD/NIfTI label map, DICOM RTSTRUCT or SEG file, or DICOM series directory",
+        "      --standard ibsi (or an ibsi: block in the parameter file) computes the IBSI-1 families and",
+        "      writes family,feature,ibsi_code,aggregation,value",
+        "  filter IMAGE --param FILE --out MAP.nii.gz",
+        "      writes an IBSI-2 filter response map (filter defined by the file's ibsi2: block)",
         "  cohort extract --manifest M --param FILE --table DIR [--master URL] [--partitions N]",
         "          [--batch-size N] [--only-missing | --recompute]",
         "      extracts a cohort on Spark into Delta tables (features, features_wide, runs, errors)",
@@ -63,6 +70,8 @@ public final class Radspark {
                     return bench(argv, out);
                 case "cohort":
                     return CohortCommand.run(argv, out);
+                case "filter":
+                    return FilterCommand.run(argv, out, err);
                 default:
                     throw new Args.UsageException("unknown command '" + argv[0] + "'");
             }
@@ -87,7 +96,7 @@ public final class Radspark {
     }
 
     private static int extract(String[] argv, PrintStream stdout) throws IOException {
-        Args a = Args.parse(argv, 1, Set.of("param", "label", "roi", "segment", "series", "format", "out"),
+        Args a = Args.parse(argv, 1, Set.of("param", "label", "roi", "segment", "series", "format", "out", "standard"),
             Set.of("diagnostics", "verbose"));
         if (a.positionals.size() != 2) {
             throw new Args.UsageException("extract needs IMAGE and MASK");
@@ -103,25 +112,57 @@ public final class Radspark {
         ExtractionParams params = a.options.containsKey("param")
             ? ParamFileParser.parse(Path.of(a.options.get("param"))) : ExtractionParams.defaults();
 
+        String standard = a.options.getOrDefault("standard", params.ibsi() != null ? "ibsi" : "pyradiomics");
+        if (!standard.equals("pyradiomics") && !standard.equals("ibsi")) {
+            throw new Args.UsageException("--standard must be pyradiomics or ibsi, got '" + standard + "'");
+        }
+        if (standard.equals("ibsi") && params.ibsi() == null) {
+            throw new ParameterException((a.options.containsKey("param") ? a.options.get("param") : "(no parameter file)")
+                + ": --standard ibsi needs a parameter file with an ibsi: block (see conf/ibsi/)");
+        }
         Image image = VolumeReaders.readImage(imagePath, a.options.get("series"));
         Mask mask = VolumeReaders.readMask(maskPath, image.geometry(),
             new MaskSelection(a.options.get("roi"), segment, a.options.get("series")));
-        ExtractionResult result;
+        boolean diagnostics = a.flags.contains("diagnostics");
+        OutputBody body;
         try {
-            result = new FeatureExtractor(params).extract(image, mask, label);
-        } catch (ExtractionException e) {
+            if (standard.equals("ibsi")) {
+                if (label != null) {
+                    mask = relabel(mask, label);
+                }
+                List<IbsiValue> values = IbsiExtractor.extract(image, mask, params.ibsi());
+                body = w -> ResultWriter.writeIbsi(values, format, w);
+            } else {
+                ExtractionResult result = new FeatureExtractor(params).extract(image, mask, label);
+                body = w -> ResultWriter.write(result, diagnostics, format, w);
+            }
+        } catch (ExtractionException | IllegalArgumentException e) {
             throw new CaseException(imagePath + " + " + maskPath + ": " + e.getMessage(), e);
         }
-        boolean diagnostics = a.flags.contains("diagnostics");
         String outFile = a.options.get("out");
         if (outFile == null) {
             Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
-            ResultWriter.write(result, diagnostics, format, w);
+            body.write(w);
             w.flush();
         } else {
-            writeAtomically(Path.of(outFile), result, diagnostics, format);
+            writeAtomically(Path.of(outFile), body);
         }
         return 0;
+    }
+
+    /** Writes one command's output to a writer. */
+    interface OutputBody {
+        void write(Writer w) throws IOException;
+    }
+
+    /** The voxels of {@code label} as label 1 (IBSI mode reads label 1). */
+    private static Mask relabel(Mask mask, int label) {
+        int[] src = mask.labels();
+        int[] out = new int[src.length];
+        for (int i = 0; i < src.length; i++) {
+            out[i] = src[i] == label ? 1 : 0;
+        }
+        return new Mask(mask.geometry(), out);
     }
 
     private static int bench(String[] argv, PrintStream stdout) {
@@ -139,14 +180,13 @@ public final class Radspark {
     }
 
     /** Writes to a temporary file beside the target, then renames: a failed run leaves no partial output. */
-    private static void writeAtomically(Path target, ExtractionResult result, boolean diagnostics, String format)
-        throws IOException {
+    static void writeAtomically(Path target, OutputBody body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".radspark-", ".tmp");
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                ResultWriter.write(result, diagnostics, format, w);
+                body.write(w);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

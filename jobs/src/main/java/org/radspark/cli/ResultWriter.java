@@ -48,6 +48,23 @@ final class ResultWriter {
         out.write("\n}\n");
     }
 
+    /** IBSI-mode output: CSV family,feature,ibsi_code,aggregation,value, or a JSON array of objects. */
+    static void writeIbsi(java.util.List<org.radspark.ibsi.IbsiValue> values, String format, Writer out)
+        throws IOException {
+        if (format.equals("json")) {
+            out.write("[");
+            for (int i = 0; i < values.size(); i++) {
+                org.radspark.ibsi.IbsiValue v = values.get(i);
+                out.write((i == 0 ? "\n  " : ",\n  ") + "{\"family\": " + json(v.family()) + ", \"feature\": "
+                    + json(v.feature()) + ", \"ibsi_code\": " + json(v.ibsiCode()) + ", \"aggregation\": "
+                    + json(v.aggregation()) + ", \"value\": " + (Double.isFinite(v.value()) ? number(v.value()) : "null") + "}");
+            }
+            out.write("\n]\n");
+        } else {
+            org.radspark.ibsi.IbsiCsvWriter.write(values, out);
+        }
+    }
+
     static String number(Double v) {
         if (v == null || v.isNaN()) {
             return "nan";

@@ -21,6 +21,8 @@ import org.radspark.preprocess.MaskChecker;
 import org.radspark.preprocess.Normalizer;
 import org.radspark.preprocess.Resampler;
 import org.radspark.preprocess.Resegmenter;
+import org.radspark.preprocess.n4.N4BiasFieldCorrector;
+import org.radspark.preprocess.n4.N4Settings;
 
 /**
  * One case's extraction with pyradiomics' order of operations (featureextractor.execute): label check,
@@ -63,6 +65,13 @@ public final class FeatureExtractor {
         Diagnostics.addImage(diag, image, "original");
         Diagnostics.addMask(diag, mask, label, "original");
 
+        if (s.n4BiasCorrection) {
+            try {
+                image = new N4BiasFieldCorrector(N4Settings.fromMap(s.n4)).correct(image, binaryMask(mask, label)).corrected();
+            } catch (IllegalArgumentException e) {
+                throw new ExtractionException(Stage.PREPROCESS, "N4 bias-field correction: " + e.getMessage(), e);
+            }
+        }
         if (s.normalize) {
             image = Normalizer.normalize(image, s.normalizeScale, s.removeOutliers);
         }
@@ -161,6 +170,16 @@ public final class FeatureExtractor {
         for (Map.Entry<String, Double> v : values.entrySet()) {
             out.put(prefix + v.getKey(), v.getValue());
         }
+    }
+
+    /** The label's voxels as a 0/1 mask on the same grid (N4 restricts its fit to them when n4Mask). */
+    private static Mask binaryMask(Mask mask, int label) {
+        int[] labels = mask.labels();
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = labels[i] == label ? 1 : 0;
+        }
+        return new Mask(mask.geometry(), out);
     }
 
     private static byte[] roiOf(Mask mask, int label) {

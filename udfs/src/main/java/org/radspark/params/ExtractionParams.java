@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.radspark.ibsi.IbsiConfig;
 
 /**
  * A parsed pyradiomics parameter file: global settings, the enabled image types with their own
@@ -19,14 +20,22 @@ public final class ExtractionParams {
     private final Map<String, List<String>> featureClasses;
     private final Map<String, Object> voxelSettings;
     private final String text;
+    private final IbsiConfig ibsi;
 
     public ExtractionParams(ExtractionSettings settings, Map<String, Map<String, Object>> imageTypes,
-                            Map<String, List<String>> featureClasses, Map<String, Object> voxelSettings, String text) {
+                            Map<String, List<String>> featureClasses, Map<String, Object> voxelSettings, String text,
+                            IbsiConfig ibsi) {
         this.settings = settings;
         this.imageTypes = Collections.unmodifiableMap(new LinkedHashMap<>(imageTypes));
         this.featureClasses = Collections.unmodifiableMap(new LinkedHashMap<>(featureClasses));
         this.voxelSettings = Collections.unmodifiableMap(new LinkedHashMap<>(voxelSettings));
         this.text = text;
+        this.ibsi = ibsi;
+    }
+
+    /** The IBSI-mode configuration (the file's {@code ibsi:} block), or null in pyradiomics mode. */
+    public IbsiConfig ibsi() {
+        return ibsi;
     }
 
     /** pyradiomics' defaults: Original image, every feature class with its default features. */

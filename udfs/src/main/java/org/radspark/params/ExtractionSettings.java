@@ -23,6 +23,10 @@ public final class ExtractionSettings implements Cloneable {
     public double[] resampledPixelSpacing = null;
     public String interpolator = "sitkBSpline";
 
+    // --- N4 bias-field correction (before normalisation; keys n4ShrinkFactor, n4Iterations, ... in n4)
+    public boolean n4BiasCorrection = false;
+    public java.util.Map<String, Object> n4 = new java.util.LinkedHashMap<>();
+
     // --- normalisation
     public boolean normalize = false;
     public double normalizeScale = 1;
@@ -73,6 +77,7 @@ public final class ExtractionSettings implements Cloneable {
             c.resegmentRange = resegmentRange == null ? null : resegmentRange.clone();
             c.distances = distances.clone();
             c.sigma = sigma == null ? null : sigma.clone();
+            c.n4 = new java.util.LinkedHashMap<>(n4);
             c.sigmaText = sigmaText == null ? null : sigmaText.clone();
             return c;
         } catch (CloneNotSupportedException e) {

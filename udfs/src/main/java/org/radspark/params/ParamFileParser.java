@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.radspark.features.FeatureFamilies;
 import org.radspark.features.FeatureFamily;
+import org.radspark.ibsi.IbsiConfig;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -22,7 +23,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * first problem is reported as "FILE: KEY: reason".
  */
 public final class ParamFileParser {
-    private static final Set<String> TOP_LEVEL = Set.of("imageType", "featureClass", "setting", "voxelSetting");
+    private static final Set<String> TOP_LEVEL = Set.of("imageType", "featureClass", "setting", "voxelSetting", "ibsi");
     private static final Set<String> VOXEL_SETTINGS = Set.of("kernelRadius", "maskedKernel", "initValue", "voxelBatch");
 
     private ParamFileParser() {
@@ -50,7 +51,7 @@ public final class ParamFileParser {
         for (String key : top.keySet()) {
             if (!TOP_LEVEL.contains(key)) {
                 throw new ParameterException(source + ": " + key + ": unknown key (expected imageType, featureClass, "
-                    + "setting or voxelSetting)");
+                    + "setting, voxelSetting or ibsi)");
             }
         }
         ExtractionSettings settings = new ExtractionSettings();
@@ -98,7 +99,11 @@ public final class ParamFileParser {
                 voxel.put(e.getKey(), e.getValue());
             }
         }
-        return new ExtractionParams(settings, imageTypes, classes, voxel, text);
+        IbsiConfig ibsi = null;
+        if (top.containsKey("ibsi")) {
+            ibsi = IbsiConfig.parse(map(top.get("ibsi"), source, "ibsi"), source);
+        }
+        return new ExtractionParams(settings, imageTypes, classes, voxel, text, ibsi);
     }
 
     private static void applySettings(ExtractionSettings target, Map<String, Object> block, String source, String prefix) {

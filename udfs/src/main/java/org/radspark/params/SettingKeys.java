@@ -74,6 +74,16 @@ final class SettingKeys {
         SETTERS.put("symmetricalGLCM", (s, v) -> s.symmetricalGLCM = bool(v));
         SETTERS.put("weightingNorm", (s, v) -> s.weightingNorm = v == null ? null : oneOf(v, List.copyOf(WEIGHTING_NORMS)));
         SETTERS.put("gldm_a", (s, v) -> s.gldm_a = intAtLeast(v, 0));
+        SETTERS.put("n4BiasCorrection", (s, v) -> s.n4BiasCorrection = bool(v));
+        for (String key : new String[] {"n4ShrinkFactor", "n4Iterations", "n4ConvergenceThreshold", "n4SplineOrder",
+            "n4ControlPoints", "n4Mask", "n4WienerNoise", "n4BiasFieldFwhm", "n4HistogramBins"}) {
+            SETTERS.put(key, (s, v) -> {
+                java.util.Map<String, Object> trial = new java.util.LinkedHashMap<>(s.n4);
+                trial.put(key, v);
+                org.radspark.preprocess.n4.N4Settings.fromMap(trial); // validates the value
+                s.n4 = trial;
+            });
+        }
     }
 
     private SettingKeys() {
