@@ -1,19 +1,45 @@
 #!/usr/bin/env bash
-# Installs what the build needs beyond Maven Central: the pixelmed DICOM toolkit from Debian,
-# registered in the local Maven repository so that the shaded jar carries it.
+# Installs what the build needs beyond Maven Central: the pixelmed DICOM toolkit from Debian, registered
+# in the local Maven repository so that the shaded jar carries it. Debian's jar names system jars in its
+# manifest Class-Path (an SLF4J 1.x binding among them, which would loop with Spark's logging bridge), so
+# the jar is repackaged without that attribute; the version suffix ".1" marks the repackaging.
 set -euo pipefail
-PIXELMED_VERSION=20220618
+DEBIAN_VERSION=20220618
+VERSION=$DEBIAN_VERSION.1
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 if [ ! -f /usr/share/java/pixelmed.jar ] || [ ! -f /usr/share/java/pixelmed_imageio.jar ]; then
   $SUDO apt-get update -qq
   $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpixelmed-java libpixelmed-imageio-java >/dev/null
 fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+strip_class_path() { # $1 source jar, $2 target jar
+  python3 - "$1" "$2" <<'PY'
+import sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as zout:
+    for item in zin.infolist():
+        data = zin.read(item.filename)
+        if item.filename == 'META-INF/MANIFEST.MF':
+            lines, skip = [], False
+            for line in data.decode('utf-8').replace('\r\n', '\n').split('\n'):
+                if line.startswith('Class-Path:'):
+                    skip = True
+                    continue
+                if skip and line.startswith(' '):
+                    continue
+                skip = False
+                lines.append(line)
+            data = '\r\n'.join(lines).encode('utf-8')
+        zout.writestr(item, data)
+PY
+}
 repo="$HOME/.m2/repository/com/pixelmed"
-if [ ! -f "$repo/pixelmed/$PIXELMED_VERSION/pixelmed-$PIXELMED_VERSION.jar" ]; then
-  mvn -q -B install:install-file -Dfile=/usr/share/java/pixelmed.jar -DgroupId=com.pixelmed \
-    -DartifactId=pixelmed -Dversion=$PIXELMED_VERSION -Dpackaging=jar
-fi
-if [ ! -f "$repo/pixelmed-imageio/$PIXELMED_VERSION/pixelmed-imageio-$PIXELMED_VERSION.jar" ]; then
-  mvn -q -B install:install-file -Dfile=/usr/share/java/pixelmed_imageio.jar -DgroupId=com.pixelmed \
-    -DartifactId=pixelmed-imageio -Dversion=$PIXELMED_VERSION -Dpackaging=jar
-fi
+for pair in "pixelmed:/usr/share/java/pixelmed.jar" "pixelmed-imageio:/usr/share/java/pixelmed_imageio.jar"; do
+  artifact=${pair%%:*}; source=${pair#*:}
+  if [ ! -f "$repo/$artifact/$VERSION/$artifact-$VERSION.jar" ]; then
+    strip_class_path "$source" "$work/$artifact.jar"
+    mvn -q -B -ntp install:install-file -Dfile="$work/$artifact.jar" -DgroupId=com.pixelmed \
+      -DartifactId="$artifact" -Dversion=$VERSION -Dpackaging=jar
+  fi
+done

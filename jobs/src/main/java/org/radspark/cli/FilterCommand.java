@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import org.radspark.ibsi2.ConvolutionalFilter;
 import org.radspark.ibsi2.Ibsi2FilterConfig;
@@ -92,17 +91,8 @@ public final class FilterCommand {
 
     /** Writes beside the target and renames, so a failed run leaves no partial map. */
     private static void writeAtomically(Image map, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        String name = target.getFileName().toString();
         // keep the .gz suffix on the temporary file: the writer compresses by file name
-        Path tmp = Files.createTempFile(dir, ".radspark-", name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")
-            ? ".nii.gz" : ".nii");
-        try {
-            NiftiWriter.write(map, tmp);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        String suffix = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz") ? ".nii.gz" : ".nii";
+        AtomicFiles.write(target, suffix, tmp -> NiftiWriter.write(map, tmp));
     }
 }

@@ -8,7 +8,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import org.radspark.bench.ExtractBenchmark;
@@ -45,6 +44,8 @@ public final class Radspark {
         "  cohort extract --manifest M --param FILE --table DIR [--master URL] [--partitions N]",
         "          [--batch-size N] [--only-missing | --recompute]",
         "      extracts a cohort on Spark into Delta tables (features, features_wide, runs, errors)",
+        "  demo [--table DIR] [--master URL]",
+        "      runs the cohort job on a small cohort built from the bundled test data",
         "  bench IMAGE MASK [--param FILE] [--roi NAME] [--warmup N] [--runs N]",
         "      times one case's extraction on one thread (wall time, peak heap)");
 
@@ -72,6 +73,8 @@ public final class Radspark {
                     return CohortCommand.run(argv, out);
                 case "filter":
                     return FilterCommand.run(argv, out, err);
+                case "demo":
+                    return DemoCommand.run(argv, out);
                 default:
                     throw new Args.UsageException("unknown command '" + argv[0] + "'");
             }
@@ -181,17 +184,11 @@ public final class Radspark {
 
     /** Writes to a temporary file beside the target, then renames: a failed run leaves no partial output. */
     static void writeAtomically(Path target, OutputBody body) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".radspark-", ".tmp");
-        try {
+        AtomicFiles.write(target, ".tmp", tmp -> {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 body.write(w);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     /** A case that could not be processed; the message already names the files. */

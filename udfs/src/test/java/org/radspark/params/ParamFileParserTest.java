@@ -81,7 +81,7 @@ class ParamFileParserTest {
 
     @Test
     void unknownTopLevelKeyFeatureAndClassAreRejected() {
-        assertEquals("a.yaml: settings: unknown key (expected imageType, featureClass, setting or voxelSetting)",
+        assertEquals("a.yaml: settings: unknown key (expected imageType, featureClass, setting, voxelSetting or ibsi)",
             assertThrows(ParameterException.class, () -> ParamFileParser.parse("settings: {}\n", "a.yaml")).getMessage());
         assertTrue(assertThrows(ParameterException.class,
             () -> ParamFileParser.parse("featureClass:\n  glcm: [Contrastt]\n", "a.yaml")).getMessage()

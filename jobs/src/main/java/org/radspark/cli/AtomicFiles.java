@@ -1,0 +1,36 @@
+package org.radspark.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Output files written beside the target and renamed into place: a failed run leaves nothing behind. */
+final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /** Receives the temporary path to fill. */
+    interface Filler {
+        void fill(Path tmp) throws IOException;
+    }
+
+    /** Writes {@code target} via a temporary file with {@code suffix} (writers that choose by name need it). */
+    static void write(Path target, String suffix, Filler filler) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".radspark-", suffix);
+        try {
+            filler.fill(tmp);
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // the file system's default permissions apply
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

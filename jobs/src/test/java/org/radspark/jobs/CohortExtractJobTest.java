@@ -1,0 +1,108 @@
+package org.radspark.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.delta.tables.DeltaTable;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Manifest -> Delta tables on local files: counts, wide view, idempotent re-runs, incremental cases. */
+class CohortExtractJobTest {
+
+    static long version(SparkSession spark, String path) {
+        return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+    }
+
+    @Test
+    void endToEndRerunAndIncrementalCase(@TempDir Path dir) throws IOException {
+        SparkSession spark = CohortFixtures.spark();
+        CohortFixtures.copyPyradiomicsCases(dir);
+        Path manifest = CohortFixtures.writeManifest(dir,
+            "patient_id,image,mask,center,reader",
+            "P001,data/brain1_image.nrrd,data/brain1_label.nrrd,A,r1",
+            "P002,data/breast1_image.nrrd,data/breast1_label.nrrd,B,r1",
+            "P001,data/brain1_image.nrrd,data/brain1_label.nrrd,A,r2");
+        String table = dir.resolve("tables").toString();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        CohortExtractJob job = new CohortExtractJob(spark, new PrintStream(console, true, StandardCharsets.UTF_8));
+        CohortExtractJob.Options options = new CohortExtractJob.Options(manifest.toString(),
+            CohortFixtures.PARAMS.toString(), table, false, 0, 2);
+
+        CohortExtractJob.Summary first = job.run(options);
+        assertEquals(3, first.cases());
+        assertEquals(3, first.done());
+        assertEquals(0, first.failed(), first.errors().toString());
+        FeatureTables tables = new FeatureTables(spark, table);
+        Dataset<Row> features = tables.features();
+        assertEquals(3L * CohortFixtures.DEFAULT_FEATURES, features.count());
+        assertEquals(features.count(), features.select("patient_id", "reader", "feature").distinct().count());
+        double mean = features.where("patient_id = 'P001' AND reader = 'r1' AND feature = 'original_firstorder_Mean'")
+            .select("value").head().getDouble(0);
+        assertEquals(825.2354363065023, mean, 1e-9);
+        Dataset<Row> wide = spark.read().format("delta").load(tables.path("features_wide"));
+        assertEquals(3, wide.count());
+        assertEquals(6 + CohortFixtures.DEFAULT_FEATURES, wide.columns().length);
+        assertEquals(825.2354363065023, wide.where("patient_id = 'P001' AND reader = 'r2'")
+            .select("original_firstorder_Mean").head().getDouble(0), 1e-9);
+        String progress = console.toString(StandardCharsets.UTF_8);
+        assertTrue(progress.contains("[radspark] cases 3/3 done, 0 failed"), progress);
+
+        long v1 = version(spark, tables.path("features"));
+        List<Row> before = features.orderBy("patient_id", "reader", "feature").collectAsList();
+        CohortExtractJob.Summary second = job.run(options);
+        assertEquals(0, second.done());
+        assertEquals(3, second.skipped());
+        assertEquals(v1, version(spark, tables.path("features")), "a re-run must not write the feature table");
+        assertEquals(before, tables.features().orderBy("patient_id", "reader", "feature").collectAsList());
+
+        Files.writeString(manifest, "P003,data/breast1_image.nrrd,data/breast1_label.nrrd,B,r2\n",
+            java.nio.file.StandardOpenOption.APPEND);
+        CohortExtractJob.Summary third = job.run(options);
+        assertEquals(1, third.done());
+        assertEquals(3, third.skipped());
+        Dataset<Row> after = tables.features();
+        assertEquals(4L * CohortFixtures.DEFAULT_FEATURES, after.count());
+        assertEquals(CohortFixtures.DEFAULT_FEATURES, after.where(functions.col("run_id").equalTo(third.runId())).count());
+        assertEquals(CohortFixtures.DEFAULT_FEATURES, after.where("patient_id = 'P003'").count());
+        assertEquals(3L * CohortFixtures.DEFAULT_FEATURES, after.where(functions.col("run_id").equalTo(first.runId())).count());
+        assertEquals(4, spark.read().format("delta").load(tables.path("features_wide")).count());
+        // earlier versions stay readable (time travel)
+        assertEquals(3L * CohortFixtures.DEFAULT_FEATURES,
+            spark.read().format("delta").option("versionAsOf", v1).load(tables.path("features")).count());
+        Dataset<Row> runs = spark.read().format("delta").load(tables.path("runs"));
+        assertEquals(3, runs.count());
+        assertEquals(1, runs.select("params_hash").distinct().count());
+    }
+
+    @Test
+    void newParameterFileAddsAParamsHashBesideTheOld(@TempDir Path dir) throws IOException {
+        SparkSession spark = CohortFixtures.spark();
+        CohortFixtures.copyPyradiomicsCases(dir);
+        Path manifest = CohortFixtures.writeManifest(dir, "patient_id,image,mask",
+            "P002,data/breast1_image.nrrd,data/breast1_label.nrrd");
+        Path params2 = dir.resolve("bw10.yaml");
+        Files.writeString(params2, "setting:\n  binWidth: 10\nfeatureClass:\n  firstorder:\n  glcm:\n");
+        String table = dir.resolve("tables").toString();
+        CohortExtractJob job = new CohortExtractJob(spark, new PrintStream(new ByteArrayOutputStream()));
+        job.run(new CohortExtractJob.Options(manifest.toString(), CohortFixtures.PARAMS.toString(), table, false, 0, 0));
+        CohortExtractJob.Summary s = job.run(new CohortExtractJob.Options(manifest.toString(), params2.toString(), table,
+            false, 0, 0));
+        assertEquals(1, s.done());
+        Dataset<Row> f = new FeatureTables(spark, table).features();
+        assertEquals(2, f.select("params_hash").distinct().count());
+        assertEquals(CohortFixtures.DEFAULT_FEATURES + 18 + 24, f.count());
+        assertEquals(2, spark.read().format("delta").load(dir.resolve("tables/features_wide").toString()).count());
+    }
+}
