@@ -16,15 +16,17 @@ import org.radspark.io.VolumeReaders;
 /**
  * {@code radspark filter IMAGE --param FILE --out MAP.nii.gz [--series UID] [--verbose]}: applies the IBSI-2
  * filter described by the {@code ibsi2:} block of FILE (see {@link Ibsi2FilterConfig}) to IMAGE and writes
- * the response map as float32 NIfTI-1 on the image's grid. Exit codes as the other commands: 0 success,
+ * the response map as float32 NIfTI-1 on the image's grid. An {@code ibsi:} block in the same file (an IBSI-2
+ * phase-2 parameter file) is not applied here: the filter runs on IMAGE as read. Exit codes as the other commands: 0 success,
  * 1 the input or parameter file could not be processed, 2 wrong usage.
  */
 public final class FilterCommand {
     static final String USAGE = String.join("\n",
         "usage: radspark filter IMAGE --param FILE --out MAP.nii.gz [--series UID] [--verbose]",
         "      IMAGE: NRRD/NIfTI file or DICOM series directory",
-        "      FILE:  YAML with an 'ibsi2:' block (filter: mean|log|laws|gabor|wavelet|simoncelli,",
-        "             its parameters, dimensions: 2|3, boundary: zero|nearest|periodic|mirror)",
+        "      FILE:  YAML with an 'ibsi2:' block (filter: none|mean|log|laws|gabor|wavelet|simoncelli,",
+        "             its parameters, dimensions: 2|3, boundary: zero|nearest|periodic|mirror);",
+        "             an 'ibsi:' block in the file is ignored (no interpolation or re-segmentation here)",
         "      MAP:   output response map, .nii or .nii.gz");
 
     private FilterCommand() {

@@ -96,6 +96,29 @@ class ExtractCommandTest {
         }
     }
 
+    @Test
+    void ibsi2Phase2ParameterFileGivesTheStatisticsOfTheResponseMap() {
+        // IBSI-2 phase 2, 3.A (2D LoG, sigma 1.5 mm) on the NIfTI copy of the CT phantom
+        Path param = DATA.getParent().resolve("conf/ibsi/ibsi2/phase2/3_A.yaml");
+        Run r = run("extract", CT.resolve("nifti/image.nii.gz").toString(), CT.resolve("nifti/mask.nii.gz").toString(),
+            "--param", param.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("family,feature,ibsi_code,aggregation,value", lines.get(0));
+        assertEquals(19, lines.size(), "18 intensity-based statistics, nothing else: " + lines);
+        Map<String, Double> byCode = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            assertEquals("intensity-based statistics", f[0], line);
+            byCode.put(f[2], Double.parseDouble(f[f.length - 1]));
+        }
+        // consensus values and tolerances of testdata/reference/ibsi2_reference_values.csv, id 3.A
+        assertEquals(-2.44, byCode.get("Q4LE"), 0.12, "mean");
+        assertEquals(556, byCode.get("ECT3"), 24, "variance");
+        assertEquals(-178, byCode.get("1GSF"), 1, "minimum");
+        assertEquals(191, byCode.get("84IY"), 1, "maximum");
+    }
+
     // ---- bad input: exit 1, exactly one line on stderr naming the file and the cause, nothing written
 
     static void assertFails(Path dir, String expectedErr, String... args) throws IOException {

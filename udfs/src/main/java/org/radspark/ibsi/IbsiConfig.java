@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.radspark.ibsi2.ConvolutionalFilter;
+import org.radspark.ibsi2.Ibsi2FilterConfig;
 import org.radspark.params.ParameterException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -42,6 +44,13 @@ import org.yaml.snakeyaml.error.YAMLException;
  *     binNumber: 1000
  *     range: [-500, 400]                 # total range G for none / FBS; default re-segmentation range, else ROI min/max
  * </pre>
+ *
+ * <p>IBSI-2 phase 2: a parameter file may add an {@code ibsi2:} block next to {@code ibsi:} (keys as in
+ * {@link Ibsi2FilterConfig}). The filter is then applied to the processed image (after interpolation and
+ * rounding) and only the intensity-based statistics of the response map are computed, over the
+ * re-segmented ROI; {@code discretisation} and {@code ivh} do not apply and are rejected.
+ *
+ * @param filter the {@code ibsi2:} filter, or null (IBSI-1 mode: every family on the processed image)
  */
 public record IbsiConfig(
     boolean twoD,
@@ -49,7 +58,19 @@ public record IbsiConfig(
     boolean roundIntensities,
     Resegmentation resegmentation,
     Discretisation discretisation,
-    Ivh ivh) {
+    Ivh ivh,
+    ConvolutionalFilter filter) {
+
+    /** An IBSI-1 configuration (no filter). */
+    public IbsiConfig(boolean twoD, Interpolation interpolation, boolean roundIntensities,
+                      Resegmentation resegmentation, Discretisation discretisation, Ivh ivh) {
+        this(twoD, interpolation, roundIntensities, resegmentation, discretisation, ivh, null);
+    }
+
+    /** True when an {@code ibsi2:} filter is configured (IBSI-2 phase-2 mode). */
+    public boolean hasFilter() {
+        return filter != null;
+    }
 
     /** Intensity or mask interpolation method. */
     public enum Method { NONE, NEAREST, TRILINEAR, TRICUBIC }
@@ -89,8 +110,9 @@ public record IbsiConfig(
         "resegmentation", "discretisation", "ivh");
 
     /**
-     * Reads a whole parameter file (YAML, SnakeYAML SafeConstructor) and parses only its {@code ibsi}
-     * block. Returns null when the file has no {@code ibsi} block (IBSI mode off).
+     * Reads a whole parameter file (YAML, SnakeYAML SafeConstructor) and parses its {@code ibsi} block and,
+     * when present, its {@code ibsi2} filter block. Returns null when the file has no {@code ibsi} block
+     * (IBSI mode off; a file with only an {@code ibsi2} block describes a filter for {@code radspark filter}).
      */
     public static IbsiConfig fromYaml(String text, String source) {
         Object root;
@@ -113,11 +135,39 @@ public record IbsiConfig(
         if (!(block instanceof Map<?, ?> b)) {
             throw new ParameterException(source + ": 'ibsi' must be a mapping, got " + describe(block));
         }
-        return parse(b, source);
+        if (map.containsKey("ibsi2") && !(map.get("ibsi2") instanceof Map)) {
+            throw new ParameterException(source + ": 'ibsi2' must be a mapping, got " + describe(map.get("ibsi2")));
+        }
+        return parse(b, map.get("ibsi2"), source);
     }
 
     /** Parses the contents of an {@code ibsi:} block; {@code source} names the file in error messages. */
     public static IbsiConfig parse(Map<?, ?> block, String source) {
+        return parseBlock(block, null, source);
+    }
+
+    /**
+     * Parses an {@code ibsi:} block together with the contents of an {@code ibsi2:} filter block (null when
+     * the file has none).
+     */
+    public static IbsiConfig parse(Map<?, ?> block, Object filterBlock, String source) {
+        ConvolutionalFilter filter = filterBlock == null ? null : filter(filterBlock, source);
+        return parseBlock(block, filter, source);
+    }
+
+    /** Builds the filter of an {@code ibsi2:} block, reporting problems as ParameterException naming the file. */
+    public static ConvolutionalFilter filter(Object filterBlock, String source) {
+        if (!(filterBlock instanceof Map<?, ?> fm)) {
+            throw new ParameterException(source + ": 'ibsi2' must be a mapping, got " + describe(filterBlock));
+        }
+        try {
+            return Ibsi2FilterConfig.fromMap(fm);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(source + ": " + e.getMessage());
+        }
+    }
+
+    private static IbsiConfig parseBlock(Map<?, ?> block, ConvolutionalFilter filter, String source) {
         Reader r = new Reader(source, "ibsi");
         r.checkKeys(block, TOP_KEYS);
         String dim = r.string(block, "dimensions", "3D").toUpperCase(Locale.ROOT);
@@ -147,6 +197,16 @@ public record IbsiConfig(
             }
             reseg = new Resegmentation(range == null ? Double.NEGATIVE_INFINITY : range[0],
                 range == null ? Double.POSITIVE_INFINITY : range[1], outliers, sigma);
+        }
+        if (filter != null) {
+            for (String key : List.of("discretisation", "ivh")) {
+                if (block.containsKey(key)) {
+                    throw r.error(key, "does not apply with an ibsi2: filter (only the intensity-based statistics"
+                        + " of the response map are computed, without discretisation)");
+                }
+            }
+            return new IbsiConfig(twoD, interp, round, reseg, new Discretisation(Binning.NONE, Double.NaN, 0,
+                Double.NaN), new Ivh(Binning.NONE, 1, 0, Double.NaN, Double.NaN), filter);
         }
         if (block.get("discretisation") == null) {
             throw r.error("discretisation", "is required (method: fixedBinSize, fixedBinNumber or none)");
@@ -269,8 +329,12 @@ public record IbsiConfig(
         m.put("roundIntensities", roundIntensities);
         m.put("resegmentation", "[" + resegmentation.lower() + ", " + resegmentation.upper() + "]"
             + (resegmentation.outliers() ? " + outliers " + resegmentation.outlierSigma() + " SD" : ""));
-        m.put("discretisation", discretisation);
-        m.put("ivh", ivh);
+        if (filter != null) {
+            m.put("filter", filter.describe());
+        } else {
+            m.put("discretisation", discretisation);
+            m.put("ivh", ivh);
+        }
         return m;
     }
 

@@ -14,9 +14,10 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Builds an IBSI-2 filter from an {@code ibsi2:} YAML block. Keys (lengths in mm):
  * <pre>
  * ibsi2:
- *   filter: mean | log | laws | gabor | wavelet | simoncelli
+ *   filter: none | mean | log | laws | gabor | wavelet | simoncelli
  *   dimensions: 3            # 3 = volumetric (default); 2 = slice by slice in the axial plane
  *   boundary: zero | nearest | periodic | mirror   (default mirror)
+ *   # none:       no parameters; the response map is the image itself (IBSI-2 phase 2, ids 1.A/1.B)
  *   # mean:       support (odd number of voxels)
  *   # log:        sigma, truncate (default 4)
  *   # laws:       kernel (e.g. L5E5W5), rotationInvariant, pooling, energyDistance (omit: no energy map)
@@ -26,13 +27,15 @@ import org.yaml.snakeyaml.error.YAMLException;
  *   #             rotationInvariant, pooling (default average)
  *   # simoncelli: level (default 1)
  * </pre>
- * Unknown keys are errors, so a misspelt parameter is never silently ignored.
+ * Unknown keys are errors, so a misspelt parameter is never silently ignored. A file may also hold an
+ * {@code ibsi:} block (an IBSI-2 phase-2 parameter file, read by {@code org.radspark.ibsi.IbsiConfig});
+ * {@link #fromYaml} ignores it and builds the filter only.
  */
 public final class Ibsi2FilterConfig {
     private Ibsi2FilterConfig() {
     }
 
-    /** Parses YAML text holding a top-level {@code ibsi2:} mapping. */
+    /** Parses YAML text holding a top-level {@code ibsi2:} mapping (and optionally an {@code ibsi:} block). */
     public static ConvolutionalFilter fromYaml(String text) {
         Object root;
         try {
@@ -43,9 +46,11 @@ public final class Ibsi2FilterConfig {
         if (!(root instanceof Map) || !(((Map<?, ?>) root).get("ibsi2") instanceof Map)) {
             throw new IllegalArgumentException("the file needs a top-level 'ibsi2:' mapping");
         }
-        if (((Map<?, ?>) root).size() != 1) {
-            throw new IllegalArgumentException("only the 'ibsi2:' block is allowed at top level, found "
-                + ((Map<?, ?>) root).keySet());
+        for (Object key : ((Map<?, ?>) root).keySet()) {
+            if (!"ibsi2".equals(key) && !"ibsi".equals(key)) {
+                throw new IllegalArgumentException("only the 'ibsi2:' and 'ibsi:' blocks are allowed at top level, found "
+                    + ((Map<?, ?>) root).keySet());
+            }
         }
         return fromMap((Map<?, ?>) ((Map<?, ?>) root).get("ibsi2"));
     }
@@ -58,6 +63,9 @@ public final class Ibsi2FilterConfig {
         BoundaryCondition bc = BoundaryCondition.parse(b.string("boundary", "mirror"));
         ConvolutionalFilter f;
         switch (type) {
+            case "none":
+                f = new IdentityFilter();
+                break;
             case "mean":
                 f = new MeanFilter(b.integer("support", null), dims, bc);
                 break;
@@ -85,7 +93,7 @@ public final class Ibsi2FilterConfig {
                 break;
             default:
                 throw new IllegalArgumentException("unknown filter '" + type
-                    + "' (expected mean, log, laws, gabor, wavelet or simoncelli)");
+                    + "' (expected none, mean, log, laws, gabor, wavelet or simoncelli)");
         }
         b.checkAllUsed(type);
         return f;

@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * first problem is reported as "FILE: KEY: reason".
  */
 public final class ParamFileParser {
-    private static final Set<String> TOP_LEVEL = Set.of("imageType", "featureClass", "setting", "voxelSetting", "ibsi");
+    private static final Set<String> TOP_LEVEL = Set.of("imageType", "featureClass", "setting", "voxelSetting", "ibsi",
+        "ibsi2");
     private static final Set<String> VOXEL_SETTINGS = Set.of("kernelRadius", "maskedKernel", "initValue", "voxelBatch");
 
     private ParamFileParser() {
@@ -51,7 +52,7 @@ public final class ParamFileParser {
         for (String key : top.keySet()) {
             if (!TOP_LEVEL.contains(key)) {
                 throw new ParameterException(source + ": " + key + ": unknown key (expected imageType, featureClass, "
-                    + "setting, voxelSetting or ibsi)");
+                    + "setting, voxelSetting, ibsi or ibsi2)");
             }
         }
         ExtractionSettings settings = new ExtractionSettings();
@@ -101,7 +102,12 @@ public final class ParamFileParser {
         }
         IbsiConfig ibsi = null;
         if (top.containsKey("ibsi")) {
-            ibsi = IbsiConfig.parse(map(top.get("ibsi"), source, "ibsi"), source);
+            Object filterBlock = top.containsKey("ibsi2") ? map(top.get("ibsi2"), source, "ibsi2") : null;
+            ibsi = IbsiConfig.parse(map(top.get("ibsi"), source, "ibsi"), filterBlock, source);
+        } else if (top.containsKey("ibsi2")) {
+            throw new ParameterException(source + ": ibsi2: a filter block needs an ibsi: block for the image"
+                + " processing of IBSI-2 phase 2 (see conf/ibsi/ibsi2/phase2/); to write a response map, use"
+                + " 'radspark filter'");
         }
         return new ExtractionParams(settings, imageTypes, classes, voxel, text, ibsi);
     }

@@ -69,6 +69,81 @@ class IbsiConfigTest {
         assertMessage("f.yaml: not valid YAML", "ibsi: [");
     }
 
+    @Test
+    void ibsi2BlockAddsAFilterAndReplacesDiscretisation() {
+        IbsiConfig c = IbsiConfig.fromYaml("""
+            ibsi:
+              dimensions: 2D
+              roundIntensities: true
+              resegmentation: {range: [-1000, 400]}
+            ibsi2: {filter: mean, dimensions: 2, support: 5, boundary: mirror}
+            """, "p2.yaml");
+        assertTrue(c.hasFilter());
+        assertEquals("mean(support=5, 2D, MIRROR)", c.filter().describe());
+        assertEquals(IbsiConfig.Binning.NONE, c.discretisation().method());
+        assertEquals("mean(support=5, 2D, MIRROR)", c.summary().get("filter"));
+        assertFalse(IbsiConfig.fromYaml("ibsi: {discretisation: {method: none}}", "p1.yaml").hasFilter());
+        assertMessage("f.yaml: ibsi.discretisation does not apply with an ibsi2: filter",
+            "{ibsi: {discretisation: {method: none}}, ibsi2: {filter: none}}");
+        assertMessage("f.yaml: ibsi.ivh does not apply with an ibsi2: filter",
+            "{ibsi: {ivh: {method: none}}, ibsi2: {filter: none}}");
+        assertMessage("f.yaml: ibsi2: key 'sigma' does not apply to filter 'mean'",
+            "{ibsi: {}, ibsi2: {filter: mean, support: 3, sigma: 1}}");
+        assertMessage("f.yaml: 'ibsi2' must be a mapping", "{ibsi: {}, ibsi2: }");
+        assertNull(IbsiConfig.fromYaml("ibsi2: {filter: mean, support: 3}\n", "filter-only.yaml"),
+            "a filter-only file (radspark filter) does not switch IBSI mode on");
+    }
+
+    @Test
+    void filterRunsOnTheProcessedImageOverTheResegmentedRoi() {
+        // 6 x 5 x 1 grid: a linear ramp 0..29 along i + 6j; the ROI is every voxel, re-segmented to [0, 20]
+        Geometry g = new Geometry(6, 5, 1, new double[] {1, 1, 1}, new double[3], Geometry.identityDirection());
+        double[] v = new double[30];
+        int[] labels = new int[30];
+        for (int i = 0; i < 30; i++) {
+            v[i] = i;
+            labels[i] = 1;
+        }
+        IbsiConfig c = IbsiConfig.fromYaml("""
+            ibsi: {dimensions: 2D, resegmentation: {range: [0, 20]}}
+            ibsi2: {filter: mean, dimensions: 2, support: 3, boundary: nearest}
+            """, "ramp.yaml");
+        List<IbsiValue> out = IbsiExtractor.extract(new Image(g, v), new Mask(g, labels), c);
+        assertEquals(18, out.size());
+        assertTrue(out.stream().allMatch(x -> x.family().equals(IntensityStatisticsFamily.FAMILY)));
+        // the 3 x 3 mean of a linear ramp is the ramp itself away from the edges; with nearest-value padding the
+        // edge voxels average in a repeated row/column. Reference: the same mean computed here directly.
+        double sum = 0;
+        int n = 0;
+        for (int j = 0; j < 5; j++) {
+            for (int i = 0; i < 6; i++) {
+                if (i + 6 * j > 20) {
+                    continue; // outside the re-segmented ROI (decided on the unfiltered intensities)
+                }
+                double s = 0;
+                for (int dj = -1; dj <= 1; dj++) {
+                    for (int di = -1; di <= 1; di++) {
+                        int ii = Math.min(Math.max(i + di, 0), 5), jj = Math.min(Math.max(j + dj, 0), 4);
+                        s += ii + 6 * jj;
+                    }
+                }
+                sum += s / 9;
+                n++;
+            }
+        }
+        assertEquals(21, n);
+        double mean = out.stream().filter(x -> x.ibsiCode().equals("Q4LE")).findFirst().orElseThrow().value();
+        assertEquals(sum / n, mean, 1e-12);
+        // the unfiltered pipeline (filter: none) reports the processed intensities: mean of 0..20
+        IbsiConfig none = IbsiConfig.fromYaml("""
+            ibsi: {dimensions: 2D, resegmentation: {range: [0, 20]}}
+            ibsi2: {filter: none}
+            """, "none.yaml");
+        double plain = IbsiExtractor.extract(new Image(g, v), new Mask(g, labels), none).stream()
+            .filter(x -> x.ibsiCode().equals("Q4LE")).findFirst().orElseThrow().value();
+        assertEquals(10, plain, 1e-12);
+    }
+
     private static void assertMessage(String expectedStart, String yaml) {
         ParameterException e = assertThrows(ParameterException.class, () -> IbsiConfig.fromYaml(yaml, "f.yaml"));
         assertTrue(e.getMessage().startsWith(expectedStart), e.getMessage());

@@ -1,5 +1,6 @@
 package org.radspark.ibsi2;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -227,5 +228,20 @@ class Ibsi2FiltersTest {
         assertTrue(f instanceof GaborFilter);
         assertTrue(Ibsi2FilterConfig.fromYaml("ibsi2:\n  filter: simoncelli\n  level: 2\n  dimensions: 2\n")
             instanceof NonSeparableWaveletFilter);
+        // a phase-2 parameter file: the ibsi: block is ignored here, any other top-level block is not
+        assertTrue(Ibsi2FilterConfig.fromYaml("ibsi: {dimensions: 3D}\nibsi2: {filter: none}\n") instanceof IdentityFilter);
+        assertThrows(IllegalArgumentException.class,
+            () -> Ibsi2FilterConfig.fromYaml("setting: {}\nibsi2: {filter: none}\n"));
+    }
+
+    @Test
+    void identityFilterCopiesTheImage() {
+        Geometry g = new Geometry(2, 2, 1, new double[] {1, 1, 1},
+            new double[3], Geometry.identityDirection());
+        double[] v = {1, -2, 3.5, 4};
+        Image in = new Image(g, v);
+        Image out = new IdentityFilter().apply(in);
+        assertArrayEquals(v, out.voxels());
+        assertTrue(out.voxels() != in.voxels(), "a copy, not the input array");
     }
 }

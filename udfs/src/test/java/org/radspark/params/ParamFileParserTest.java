@@ -81,7 +81,8 @@ class ParamFileParserTest {
 
     @Test
     void unknownTopLevelKeyFeatureAndClassAreRejected() {
-        assertEquals("a.yaml: settings: unknown key (expected imageType, featureClass, setting, voxelSetting or ibsi)",
+        assertEquals("a.yaml: settings: unknown key (expected imageType, featureClass, setting, voxelSetting, ibsi or "
+            + "ibsi2)",
             assertThrows(ParameterException.class, () -> ParamFileParser.parse("settings: {}\n", "a.yaml")).getMessage());
         assertTrue(assertThrows(ParameterException.class,
             () -> ParamFileParser.parse("featureClass:\n  glcm: [Contrastt]\n", "a.yaml")).getMessage()
@@ -107,6 +108,36 @@ class ParamFileParserTest {
                 () -> ParamFileParser.parse("setting:\n  normalize: yes please\n", "a.yaml")).getMessage());
         assertTrue(assertThrows(ParameterException.class,
             () -> ParamFileParser.parse("setting: [binWidth\n", "a.yaml")).getMessage().startsWith("a.yaml: not valid YAML"));
+    }
+
+    @Test
+    void ibsi2BlockNeedsAnIbsiBlock() {
+        ParameterException e = assertThrows(ParameterException.class,
+            () -> ParamFileParser.parse("ibsi2: {filter: mean, support: 5}\n", "f.yaml"));
+        assertTrue(e.getMessage().startsWith("f.yaml: ibsi2: a filter block needs an ibsi: block"), e.getMessage());
+        ExtractionParams p = ParamFileParser.parse("ibsi: {dimensions: 2D}\nibsi2: {filter: log, sigma: 1.5}\n", "g.yaml");
+        assertTrue(p.ibsi().hasFilter());
+        assertTrue(assertThrows(ParameterException.class,
+            () -> ParamFileParser.parse("ibsi: {}\nibsi2: [mean]\n", "h.yaml")).getMessage()
+            .startsWith("h.yaml: ibsi2: expected a mapping"));
+    }
+
+    @Test
+    void shippedPhase2ParameterFilesParse() throws IOException {
+        Path conf = TestData.root().getParent().resolve("conf/ibsi/ibsi2/phase2");
+        try (Stream<Path> files = Files.list(conf)) {
+            List<Path> yamls = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            assertEquals(10, yamls.size(), "phase-2 ids 1, 2, 3, 6, 7 x A, B: " + yamls);
+            for (Path f : yamls) {
+                ExtractionParams p = ParamFileParser.parse(f);
+                assertTrue(p.ibsi() != null && p.ibsi().hasFilter(), f.toString());
+                boolean twoD = f.getFileName().toString().endsWith("_A.yaml");
+                assertEquals(twoD, p.ibsi().twoD(), f.toString());
+                assertEquals(!twoD, p.ibsi().interpolation().enabled(), f.toString());
+                assertEquals(-1000, p.ibsi().resegmentation().lower(), f.toString());
+                assertEquals(400, p.ibsi().resegmentation().upper(), f.toString());
+            }
+        }
     }
 
     @Test
