@@ -22,6 +22,8 @@ import org.radspark.io.VolumeReaders;
 final class FilterReference {
     static final Map<String, Map<String, Double>> VALUES = load("pyradiomics-filters/reference.csv");
     /** itk_reference/itk_reference.csv, written by the ITK program beside it. */
+    /** lbp_reference.csv, written by make_lbp_reference.py (scikit-image, scipy). */
+    static final Map<String, Map<String, Double>> LBP = load("pyradiomics-filters/lbp_reference.csv");
     static final Map<String, Map<String, Double>> ITK = load("pyradiomics-filters/itk_reference/itk_reference.csv");
     private static Image brain1;
     private static Mask brain1Mask;
