@@ -11,7 +11,8 @@ public final class ImageFilters {
     static {
         Map<String, ImageFilter> m = new LinkedHashMap<>();
         for (ImageFilter f : new ImageFilter[] {new OriginalImage(), new WaveletImage(), new LoGImage(),
-            new SquareImage(), new SquareRootImage(), new LogarithmImage(), new ExponentialImage(), new GradientImage()}) {
+            new SquareImage(), new SquareRootImage(), new LogarithmImage(), new ExponentialImage(), new GradientImage(),
+            new LBP2DImage(), new LBP3DImage()}) {
             m.put(f.imageType(), f);
         }
         FILTERS = Collections.unmodifiableMap(m);

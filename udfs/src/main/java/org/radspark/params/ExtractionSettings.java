@@ -59,7 +59,8 @@ public final class ExtractionSettings implements Cloneable {
     public String wavelet = "coif1";
     public boolean gradientUseSpacing = true;
     public double lbp2DRadius = 1;
-    public int lbp2DSamples = 9;
+    /** pyradiomics documents 9 but getLBP2DImage falls back to 8 when the setting is absent. */
+    public int lbp2DSamples = 8;
     public String lbp2DMethod = "uniform";
     public int lbp3DLevels = 2;
     public double lbp3DIcosphereRadius = 1;

@@ -16,9 +16,9 @@ import org.radspark.params.ParamFileParser;
  * names, and the first-order Mean, Variance, Minimum, Maximum, 10Percentile and 90Percentile of each
  * filtered image equal make_reference.py's numpy statistics of the same filter computed with numpy/pywt
  * over the label-1 voxels (the extractor crops the full filtered image to the ROI box, which leaves
- * the ROI voxels unchanged). LoG has no independent exact reference here (no SimpleITK), so its
- * first-order values are checked against the same statistics of LoGImage's own output, which shows the
- * extractor feeds the full-image filter result to the feature classes unchanged.
+ * the ROI voxels unchanged). LoG's first-order values equal those of ITK 5.2.1's own filter on the
+ * whole image (itk_reference.csv), LBP2D's and LBP3D's those of make_lbp_reference.py (scikit-image,
+ * scipy) with default settings.
  */
 class FilteredExtractionTest {
     private static final String[][] FIRST_ORDER = {{"Mean", "mean"}, {"Variance", "variance"}, {"Minimum", "min"},
@@ -37,6 +37,8 @@ class FilteredExtractionTest {
               Logarithm: {}
               Exponential: {}
               Gradient: {}
+              LBP2D: {}
+              LBP3D: {}
             featureClass:
               firstorder: [Mean, Variance, Minimum, Maximum, 10Percentile, 90Percentile]
               glcm: [Contrast]
@@ -65,14 +67,17 @@ class FilteredExtractionTest {
     }
 
     @Test
-    void logImagesAreNamedAndFedUnchanged() {
-        for (String sigma : new String[] {"1-0", "3-0"}) {
-            assertTrue(features.containsKey("log-sigma-" + sigma + "-mm-3D_glcm_Contrast"), sigma);
-            double[] log = LoGImage.laplacian(FilterReference.brain1(), Double.parseDouble(sigma.replace('-', '.')));
-            Map<String, Double> stats = FilterReference.describe(log, FilterReference.brain1Mask(), Map.of());
+    void logAndLbpImagesEqualTheirReferences() {
+        String[][] images = {{"log-sigma-1-0-mm-3D", "log-sigma-1-0-mm-3D"}, {"log-sigma-3-0-mm-3D", "log-sigma-3-0-mm-3D"},
+            {"lbp-2D", "lbp-2D-R1-P8-uniform-axis0"}, {"lbp-3D-m1", "lbp-3D-m1-L2-R1-S1"},
+            {"lbp-3D-m2", "lbp-3D-m2-L2-R1-S1"}, {"lbp-3D-k", "lbp-3D-k-L2-R1-S1"}};
+        for (String[] image : images) {
+            assertTrue(features.containsKey(image[0] + "_glcm_Contrast"), image[0]);
+            Map<String, Double> ref = FilterReference.of(image[0].startsWith("log") ? FilterReference.ITK : FilterReference.LBP,
+                image[1]);
             for (String[] f : FIRST_ORDER) {
-                String name = "log-sigma-" + sigma + "-mm-3D_firstorder_" + f[0];
-                double expected = stats.get(f[1]);
+                String name = image[0] + "_firstorder_" + f[0];
+                double expected = ref.get(f[1]);
                 assertEquals(expected, features.get(name), 1e-9 * Math.max(1, Math.abs(expected)), name);
             }
         }

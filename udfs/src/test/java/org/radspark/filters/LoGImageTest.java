@@ -14,8 +14,9 @@ import org.radspark.params.ExtractionSettings;
 import org.radspark.params.ParamFileParser;
 
 /**
- * LoG (ITK's Deriche recursive Gaussian). SimpleITK is not available here, so the filter is checked by
- * properties that hold exactly or nearly exactly, and against scipy.ndimage.gaussian_laplace (a sampled,
+ * LoG (ITK's Deriche recursive Gaussian). On brain1 the filter is compared with ITK 5.2.1 itself
+ * (testdata/pyradiomics-filters/itk_reference, the filter SimpleITK wraps): bit-identical float32 values.
+ * It is also checked by properties that hold exactly or nearly exactly, and against scipy.ndimage.gaussian_laplace (a sampled,
  * truncated Gaussian kernel) on a smooth synthetic volume, where the two approximations of the same
  * operator differ by the Deriche fit error (about 1e-3 of the peak response) and by their different
  * boundary handling.
@@ -65,6 +66,19 @@ class LoGImageTest {
                 assertEquals(e.getValue(), actual, tolerance * peak, "sigma " + sigma + " " + e.getKey());
             }
         }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "sigma {0} mm")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1.0", "3.0"})
+    void matchesItkOnWholeBrain1(String sigma) {
+        ExtractionSettings s = new ExtractionSettings();
+        s.sigma = new double[] {Double.parseDouble(sigma)};
+        s.sigmaText = new String[] {sigma};
+        List<DerivedImage> out = new LoGImage().apply(FilterReference.brain1(), FilterReference.brain1Mask(), s);
+        assertEquals(1, out.size());
+        String name = "log-sigma-" + sigma.replace('.', '-') + "-mm-3D";
+        assertEquals(name, out.get(0).name());
+        FilterReference.assertMatchesItk(name, out.get(0).image());
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.radspark.params.ExtractionSettings;
  * Square, SquareRoot, Logarithm, Exponential and Gradient on brain1 against make_reference.py, which
  * applies pyradiomics' formulas with numpy (float64) and computes the gradient magnitude with
  * numpy.gradient on the edge-replicated volume (float32 result, like SimpleITK). ROI statistics and
- * voxel samples must agree within 1e-9 relative.
+ * voxel samples must agree within 1e-9 relative. The gradient is also compared with ITK 5.2.1's
+ * GradientMagnitudeImageFilter (testdata/pyradiomics-filters/itk_reference): bit-identical float32 values.
  */
 class PointAndGradientFiltersTest {
     @ParameterizedTest(name = "{0}")
@@ -28,6 +29,13 @@ class PointAndGradientFiltersTest {
         assertEquals(1, out.size());
         assertEquals(name, out.get(0).name());
         FilterReference.assertMatches(name, out.get(0).image().voxels(), 1e-9);
+    }
+
+    @Test
+    void gradientMatchesItk() {
+        List<DerivedImage> out = new GradientImage().apply(FilterReference.brain1(), FilterReference.brain1Mask(),
+            new ExtractionSettings());
+        FilterReference.assertMatchesItk("gradient", out.get(0).image());
     }
 
     @Test
