@@ -49,7 +49,9 @@ public final class Radspark {
         "  demo [--table DIR] [--master URL]",
         "      runs the cohort job on a small cohort built from the bundled test data",
         "  bench IMAGE MASK [--param FILE] [--roi NAME] [--warmup N] [--runs N]",
-        "      times one case's extraction on one thread (wall time, peak heap)");
+        "      times one case's extraction on one thread (wall time, peak heap)",
+        "  bench-cohort [--cases N] [--param FILE] [--master local[K]] [--skip-loop]",
+        "      cohort job throughput (cases/min) and its overhead over a plain Java loop");
 
     private Radspark() {
     }
@@ -77,6 +79,8 @@ public final class Radspark {
                     return FilterCommand.run(argv, out, err);
                 case "demo":
                     return DemoCommand.run(argv, out);
+                case "bench-cohort":
+                    return benchCohort(argv, out);
                 default:
                     throw new Args.UsageException("unknown command '" + argv[0] + "'");
             }
@@ -152,6 +156,17 @@ public final class Radspark {
         } else {
             writeAtomically(Path.of(outFile), body);
         }
+        return 0;
+    }
+
+    private static int benchCohort(String[] argv, PrintStream stdout) throws IOException {
+        Args a = Args.parse(argv, 1, Set.of("cases", "param", "master", "testdata"), Set.of("skip-loop", "verbose"));
+        Path home = Path.of(System.getProperty("radspark.home", "."));
+        Integer cases = a.intOption("cases");
+        stdout.println(org.radspark.bench.CohortBenchmark.run(
+            Path.of(a.options.getOrDefault("testdata", home.resolve("testdata").toString())),
+            Path.of(a.options.getOrDefault("param", home.resolve("conf/params/all-filters.yaml").toString())),
+            cases == null ? 40 : cases, a.options.get("master"), !a.flags.contains("skip-loop")));
         return 0;
     }
 

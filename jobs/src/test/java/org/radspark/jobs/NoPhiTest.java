@@ -41,7 +41,9 @@ class NoPhiTest {
                 set(list, TagFromName.AccessionNumber, PHI.get(3));
                 set(list, TagFromName.InstitutionName, PHI.get(4));
                 set(list, TagFromName.ReferringPhysicianName, PHI.get(5));
-                list.removeGroupLengthAttributes();
+                list.remove(TagFromName.TransferSyntaxUID);
+                com.pixelmed.dicom.FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian,
+                    "RADSPARK");
                 list.write(f.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
             }
         }
