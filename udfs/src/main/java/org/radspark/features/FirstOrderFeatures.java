@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** First-order intensity statistics; formulas as in pyradiomics' radiomics/firstorder.py (numpy semantics). */
-public final class FirstOrderFeatures implements FeatureFamily {
+public final class FirstOrderFeatures extends NamedFeatureFamily {
+
+    public FirstOrderFeatures() {
+        super("firstorder", ALL, DEFAULTS);
+    }
 
     /** pyradiomics emits features in the order of dir() on the class, i.e. sorted by name. */
     private static final List<String> ALL = List.of(
@@ -18,21 +22,6 @@ public final class FirstOrderFeatures implements FeatureFamily {
 
     /** numpy.spacing(1): distance from 1.0 to the next double. */
     static final double EPS = Math.ulp(1.0);
-
-    @Override
-    public String name() {
-        return "firstorder";
-    }
-
-    @Override
-    public List<String> featureNames() {
-        return ALL;
-    }
-
-    @Override
-    public List<String> defaultFeatureNames() {
-        return DEFAULTS;
-    }
 
     @Override
     public void compute(RoiData roi, Set<String> enabled, Map<String, Double> out) {

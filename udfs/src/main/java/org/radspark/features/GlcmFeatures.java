@@ -19,7 +19,11 @@ import org.radspark.params.ExtractionSettings;
  * angle matrices are merged into one weighted sum first. The deprecated names (Dissimilarity, Homogeneity1,
  * Homogeneity2, SumVariance) are accepted but, as in pyradiomics, produce no value.
  */
-public final class GlcmFeatures implements FeatureFamily {
+public final class GlcmFeatures extends NamedFeatureFamily {
+
+    public GlcmFeatures() {
+        super("glcm", FEATURES, DEFAULTS);
+    }
     /** All names, sorted as pyradiomics enumerates its get...FeatureValue methods. */
     static final List<String> FEATURES = List.of(
         "Autocorrelation", "ClusterProminence", "ClusterShade", "ClusterTendency", "Contrast", "Correlation",
@@ -45,21 +49,6 @@ public final class GlcmFeatures implements FeatureFamily {
     /** numpy.spacing(1). */
     private static final double EPS = Math.ulp(1.0);
     private static final double LN2 = Math.log(2);
-
-    @Override
-    public String name() {
-        return "glcm";
-    }
-
-    @Override
-    public List<String> featureNames() {
-        return FEATURES;
-    }
-
-    @Override
-    public List<String> defaultFeatureNames() {
-        return DEFAULTS;
-    }
 
     /** Raw co-occurrence counts per angle, before level removal, weighting and normalisation. */
     static final class Counts {

@@ -13,7 +13,11 @@ import java.util.Set;
  * requested anyway, raises inside the getter so that no value at all is reported. They are therefore listed in
  * {@link #featureNames()} (requesting them is legal) but left out of {@code out}, exactly like pyradiomics' output.
  */
-public final class GldmFeatures implements FeatureFamily {
+public final class GldmFeatures extends NamedFeatureFamily {
+
+    public GldmFeatures() {
+        super("gldm", NAMES, DEFAULTS);
+    }
 
     /** Deprecated in pyradiomics: accepted when requested, never reported. */
     static final Set<String> DEPRECATED = Set.of("GrayLevelNonUniformityNormalized", "DependencePercentage");
@@ -32,21 +36,6 @@ public final class GldmFeatures implements FeatureFamily {
         List<String> d = new ArrayList<>(NAMES);
         d.removeAll(DEPRECATED);
         DEFAULTS = List.copyOf(d);
-    }
-
-    @Override
-    public String name() {
-        return "gldm";
-    }
-
-    @Override
-    public List<String> featureNames() {
-        return NAMES;
-    }
-
-    @Override
-    public List<String> defaultFeatureNames() {
-        return DEFAULTS;
     }
 
     @Override

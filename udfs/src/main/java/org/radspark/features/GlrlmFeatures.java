@@ -16,7 +16,11 @@ import java.util.Set;
  * features are computed per direction and NaN-ignoring averaged; with weightingNorm the matrices are first summed
  * with the direction's physical length as weight.
  */
-public final class GlrlmFeatures implements FeatureFamily {
+public final class GlrlmFeatures extends NamedFeatureFamily {
+
+    public GlrlmFeatures() {
+        super("glrlm", FEATURES, FEATURES);
+    }
     /** All names, sorted as pyradiomics enumerates its get...FeatureValue methods. */
     static final List<String> FEATURES = List.of(
         "GrayLevelNonUniformity", "GrayLevelNonUniformityNormalized", "GrayLevelVariance",
@@ -27,21 +31,6 @@ public final class GlrlmFeatures implements FeatureFamily {
 
     private static final double EPS = Math.ulp(1.0);
     private static final double LN2 = Math.log(2);
-
-    @Override
-    public String name() {
-        return "glrlm";
-    }
-
-    @Override
-    public List<String> featureNames() {
-        return FEATURES;
-    }
-
-    @Override
-    public List<String> defaultFeatureNames() {
-        return FEATURES;
-    }
 
     /** Raw run-length counts per angle, before level removal, weighting and the empty-angle rule. */
     static final class Runs {

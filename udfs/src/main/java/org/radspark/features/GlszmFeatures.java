@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** Grey level size zone matrix features: Thibault et al. 2009; pyradiomics glszm.py / cmatrices.c semantics. */
-public final class GlszmFeatures implements FeatureFamily {
+public final class GlszmFeatures extends NamedFeatureFamily {
+
+    public GlszmFeatures() {
+        super("glszm", NAMES, NAMES);
+    }
 
     /** pyradiomics lists a class's features sorted by their getter name (inspect.getmembers). */
     private static final List<String> NAMES = TextureMatrixMath.sortedLikePyradiomics(List.of(
@@ -15,21 +19,6 @@ public final class GlszmFeatures implements FeatureFamily {
         "ZoneVariance", "ZoneEntropy", "LowGrayLevelZoneEmphasis", "HighGrayLevelZoneEmphasis",
         "SmallAreaLowGrayLevelEmphasis", "SmallAreaHighGrayLevelEmphasis", "LargeAreaLowGrayLevelEmphasis",
         "LargeAreaHighGrayLevelEmphasis"));
-
-    @Override
-    public String name() {
-        return "glszm";
-    }
-
-    @Override
-    public List<String> featureNames() {
-        return NAMES;
-    }
-
-    @Override
-    public List<String> defaultFeatureNames() {
-        return NAMES;
-    }
 
     @Override
     public void compute(RoiData roi, Set<String> enabled, Map<String, Double> out) {

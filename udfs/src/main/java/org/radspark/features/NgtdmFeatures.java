@@ -13,28 +13,17 @@ import java.util.Set;
  * difference of 0), so N_vp equals the ROI voxel count even though pyradiomics' documentation describes it as the
  * number of voxels with at least one neighbour.
  */
-public final class NgtdmFeatures implements FeatureFamily {
+public final class NgtdmFeatures extends NamedFeatureFamily {
+
+    public NgtdmFeatures() {
+        super("ngtdm", NAMES, NAMES);
+    }
 
     private static final List<String> NAMES = TextureMatrixMath.sortedLikePyradiomics(List.of(
         "Coarseness", "Contrast", "Busyness", "Complexity", "Strength"));
 
     /** Value pyradiomics returns for Coarseness when sum(p_i s_i) is 0 (homogeneous ROI). */
     static final double COARSENESS_HOMOGENEOUS = 1_000_000;
-
-    @Override
-    public String name() {
-        return "ngtdm";
-    }
-
-    @Override
-    public List<String> featureNames() {
-        return NAMES;
-    }
-
-    @Override
-    public List<String> defaultFeatureNames() {
-        return NAMES;
-    }
 
     @Override
     public void compute(RoiData roi, Set<String> enabled, Map<String, Double> out) {

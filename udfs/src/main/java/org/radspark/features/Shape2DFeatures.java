@@ -6,7 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** 2D shape descriptors; formulas as in pyradiomics' radiomics/shape2D.py with the marching squares of cshape.c. */
-public final class Shape2DFeatures implements FeatureFamily {
+public final class Shape2DFeatures extends NamedFeatureFamily {
+
+    public Shape2DFeatures() {
+        super("shape2D", ALL, DEFAULTS);
+    }
 
     /** pyradiomics emits features in the order of dir() on the class, i.e. sorted by name. */
     private static final List<String> ALL = List.of(
@@ -29,21 +33,6 @@ public final class Shape2DFeatures implements FeatureFamily {
     static final int[][] LINES = {
         {}, {3, 0}, {0, 1}, {3, 1}, {1, 2}, {1, 2, 3, 0}, {0, 2}, {3, 2},
         {2, 3}, {2, 0}, {0, 1, 2, 3}, {2, 1}, {1, 3}, {1, 0}, {0, 3}, {}};
-
-    @Override
-    public String name() {
-        return "shape2D";
-    }
-
-    @Override
-    public List<String> featureNames() {
-        return ALL;
-    }
-
-    @Override
-    public List<String> defaultFeatureNames() {
-        return DEFAULTS;
-    }
 
     @Override
     public void compute(RoiData roi, Set<String> enabled, Map<String, Double> out) {

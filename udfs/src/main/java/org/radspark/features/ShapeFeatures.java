@@ -5,7 +5,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** 3D shape descriptors; formulas as in pyradiomics' radiomics/shape.py with the mesh of radiomics/src/cshape.c. */
-public final class ShapeFeatures implements FeatureFamily {
+public final class ShapeFeatures extends NamedFeatureFamily {
+
+    public ShapeFeatures() {
+        super("shape", ALL, DEFAULTS);
+    }
 
     /** pyradiomics emits features in the order of dir() on the class, i.e. sorted by name. */
     private static final List<String> ALL = List.of(
@@ -17,21 +21,6 @@ public final class ShapeFeatures implements FeatureFamily {
     private static final Set<String> DEPRECATED = Set.of("Compactness1", "Compactness2", "SphericalDisproportion");
 
     private static final List<String> DEFAULTS = ALL.stream().filter(n -> !DEPRECATED.contains(n)).toList();
-
-    @Override
-    public String name() {
-        return "shape";
-    }
-
-    @Override
-    public List<String> featureNames() {
-        return ALL;
-    }
-
-    @Override
-    public List<String> defaultFeatureNames() {
-        return DEFAULTS;
-    }
 
     @Override
     public void compute(RoiData roi, Set<String> enabled, Map<String, Double> out) {
