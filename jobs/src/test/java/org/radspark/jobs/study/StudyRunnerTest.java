@@ -130,8 +130,6 @@ class StudyRunnerTest {
         StudyConfig cfg = StudyConfig.load(StudyFixtures.STUDIES.resolve(file), StudyFixtures.paths(dir,
             dir.resolve("out")));
         StudyRunner runner = new StudyRunner(spark, out);
-        StudyRunner.Prepared p = runner.prepare(cfg);
-        assertTrue(p.trainCases() > p.testCases() && p.features() > 50);
         long t0 = System.nanoTime();
         StudyRunner.Outcome o = runner.run(cfg);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -142,6 +140,9 @@ class StudyRunnerTest {
             assertTrue(section(html, "roc").contains(m + ": AUC "), file + ": ROC legend lacks " + m);
         }
         Dataset<Row> metrics = spark.read().format("delta").load(o.metrics().toString());
+        double nTrain = metrics.where("split = 'train' AND metric = 'n'").head().getDouble(3);
+        double nTest = metrics.where("split = 'test' AND metric = 'n'").head().getDouble(3);
+        assertEquals(60, nTrain + nTest, file + ": every synthetic patient is in one split");
         for (String m : models) {
             for (String metric : List.of("auc", "sensitivity", "specificity")) {
                 assertEquals(2, metrics.where(functions.col("model").equalTo(m)
