@@ -46,8 +46,12 @@ public final class Radspark {
         "  cohort extract --manifest M --param FILE --table DIR [--master URL] [--partitions N]",
         "          [--batch-size N] [--only-missing | --recompute]",
         "      extracts a cohort on Spark into Delta tables (features, features_wide, runs, errors)",
-        "  demo [--table DIR] [--master URL]",
-        "      runs the cohort job on a small cohort built from the bundled test data",
+        "  demo [--table DIR] [--master URL] [--no-study]",
+        "      runs the cohort job on a small cohort built from the bundled test data, then the demo study",
+        "      (conf/studies/demo.yaml) on 60 synthetic patients derived from those real features",
+        "  study run STUDY.yaml [--table DIR] [--params-hash H] [--clinical FILE] [--out DIR] [--master URL]",
+        "          [--validate-only]",
+        "      selection, models, metrics (Delta table), fitted models and an HTML report for one study",
         "  bench IMAGE MASK [--param FILE] [--roi NAME] [--warmup N] [--runs N]",
         "      times one case's extraction on one thread (wall time, peak heap)",
         "  bench-cohort [--cases N] [--param FILE] [--master local[K]] [--skip-loop]",
@@ -81,6 +85,8 @@ public final class Radspark {
                     return DemoCommand.run(argv, out);
                 case "bench-cohort":
                     return benchCohort(argv, out);
+                case "study":
+                    return StudyCommand.run(argv, out);
                 default:
                     throw new Args.UsageException("unknown command '" + argv[0] + "'");
             }
@@ -89,7 +95,8 @@ public final class Radspark {
             err.println(USAGE);
             return 2;
         } catch (ReadException | ParameterException | CaseException
-                 | org.radspark.jobs.CohortManifest.InvalidManifestException e) {
+                 | org.radspark.jobs.CohortManifest.InvalidManifestException
+                 | org.radspark.jobs.study.StudyConfigException e) {
             err.println(e.getMessage());
             if (verbose) {
                 e.printStackTrace(err);

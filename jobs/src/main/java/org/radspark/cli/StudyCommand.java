@@ -1,0 +1,63 @@
+package org.radspark.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import org.radspark.jobs.SparkSessions;
+import org.radspark.jobs.study.StudyConfig;
+import org.radspark.jobs.study.StudyRunner;
+
+/** `radspark study run STUDY.yaml`: validates the study file and its inputs, then runs it. */
+final class StudyCommand {
+    private StudyCommand() {
+    }
+
+    static int run(String[] argv, PrintStream out) throws IOException {
+        if (argv.length < 2 || !argv[1].equals("run")) {
+            throw new Args.UsageException("study needs a subcommand: study run STUDY.yaml");
+        }
+        Args a = Args.parse(argv, 2, Set.of("table", "params-hash", "clinical", "out", "master"),
+            Set.of("validate-only", "verbose"));
+        if (a.positionals.size() != 1) {
+            throw new Args.UsageException("study run needs one study file");
+        }
+        Map<String, String> overrides = new HashMap<>();
+        put(overrides, StudyConfig.TABLE, a.options.get("table"));
+        put(overrides, StudyConfig.PARAMS_HASH, a.options.get("params-hash"));
+        put(overrides, StudyConfig.CLINICAL, a.options.get("clinical"));
+        put(overrides, StudyConfig.OUTPUT, a.options.get("out"));
+        StudyConfig cfg = StudyConfig.load(Path.of(a.positionals.get(0)), overrides);
+        SparkSession spark = SparkSessions.create("radspark study " + cfg.name, a.options.get("master"));
+        try {
+            StudyRunner runner = new StudyRunner(spark, out);
+            if (a.flags.contains("validate-only")) {
+                StudyRunner.Prepared p = runner.prepare(cfg);
+                out.printf(Locale.ROOT, "[radspark] study %s is valid: %d train / %d test cases, %d candidate features, "
+                    + "%d steps%n", cfg.name, p.trainCases(), p.testCases(), p.features(), cfg.steps.size());
+                return 0;
+            }
+            report(out, runner.run(cfg));
+            return 0;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    static void report(PrintStream out, StudyRunner.Outcome o) {
+        out.printf(Locale.ROOT, "[radspark] study done in %.1f s: %d models%n", o.seconds(), o.modelCount());
+        out.println("[radspark] report:  " + o.report());
+        out.println("[radspark] metrics: " + o.metrics() + " (Delta table: model, split, metric, value, ci_low, ci_high)");
+        out.println("[radspark] models:  " + o.models());
+    }
+
+    private static void put(Map<String, String> m, String k, String v) {
+        if (v != null) {
+            m.put(k, v);
+        }
+    }
+}
