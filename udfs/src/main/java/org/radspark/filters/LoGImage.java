@@ -123,25 +123,26 @@ public final class LoGImage implements ImageFilter {
         return (int) count;
     }
 
-    /** Line buffers of one pass: a block of up to BLOCK lines and the recursion's scratch line. */
+    /** Line buffers of one pass: a block of up to BLOCK lines, interleaved (sample t of line c at t BLOCK + c). */
     private static final class Lines {
         static final int BLOCK = 16;
-        final double[][] in;
-        final double[][] out;
+        final double[] in;
+        final double[] out;
         final double[] scratch;
 
         Lines(int maxLen) {
-            in = new double[BLOCK][maxLen];
-            out = new double[BLOCK][maxLen];
-            scratch = new double[maxLen];
+            in = new double[BLOCK * maxLen];
+            out = new double[BLOCK * maxLen];
+            scratch = new double[BLOCK * maxLen];
         }
     }
 
     /**
      * Filters every line along {@code axis} of the volume of size {@code n} held in {@code srcF} (or, when
      * that is null, in {@code srcD}) and stores samples keepLo .. keepLo + keepLen - 1 of each result, rounded
-     * to float, in {@code dst} (size n with n[axis] = keepLen, i fastest). Lines along y and z are handled in
-     * blocks of consecutive x so that each cache line of the volume is read and written once per block.
+     * to float, in {@code dst} (size n with n[axis] = keepLen, i fastest). Lines are filtered in blocks of
+     * neighbours along the first other axis: along y and z each cache line of the volume is then read and
+     * written once per block, and the block's recursions run interleaved.
      */
     private static void pass(double[] srcD, float[] srcF, int[] n, int axis, int keepLo, int keepLen,
                              RecursiveGaussian filter, float[] dst, Lines buf) {
@@ -152,30 +153,30 @@ public final class LoGImage implements ImageFilter {
         int[] srcStride = {1, n[0], n[0] * n[1]};
         int[] dstStride = {1, m[0], m[0] * m[1]};
         int sAxis = srcStride[axis], dAxis = dstStride[axis];
-        int block = a == 0 ? Lines.BLOCK : 1;
+        int sa = srcStride[a], da = dstStride[a];
+        double[] in = buf.in, out = buf.out;
         for (int ib = 0; ib < n[b]; ib++) {
-            for (int ia = 0; ia < n[a]; ia += block) {
-                int w = Math.min(block, n[a] - ia);
-                int s0 = ia * srcStride[a] + ib * srcStride[b];
-                int d0 = ia * dstStride[a] + ib * dstStride[b];
-                int sa = srcStride[a], da = dstStride[a];
+            for (int ia = 0; ia < n[a]; ia += Lines.BLOCK) {
+                int w = Math.min(Lines.BLOCK, n[a] - ia);
+                int s0 = ia * sa + ib * srcStride[b];
+                int d0 = ia * da + ib * dstStride[b];
                 for (int t = 0, p = s0; t < len; t++, p += sAxis) {
+                    int row = t * w;
                     if (srcF != null) {
                         for (int c = 0; c < w; c++) {
-                            buf.in[c][t] = srcF[p + c * sa];
+                            in[row + c] = srcF[p + c * sa];
                         }
                     } else {
                         for (int c = 0; c < w; c++) {
-                            buf.in[c][t] = srcD[p + c * sa];
+                            in[row + c] = srcD[p + c * sa];
                         }
                     }
                 }
-                for (int c = 0; c < w; c++) {
-                    filter.filterLine(buf.in[c], buf.out[c], buf.scratch, len);
-                }
+                filter.filterLines(in, out, buf.scratch, len, w);
                 for (int t = 0, q = d0; t < keepLen; t++, q += dAxis) {
+                    int row = (keepLo + t) * w;
                     for (int c = 0; c < w; c++) {
-                        dst[q + c * da] = (float) buf.out[c][keepLo + t];
+                        dst[q + c * da] = (float) out[row + c];
                     }
                 }
             }
