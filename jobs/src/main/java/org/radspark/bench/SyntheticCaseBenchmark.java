@@ -4,8 +4,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.radspark.extract.ExtractionResult;
 import org.radspark.extract.FeatureExtractor;
@@ -24,7 +27,7 @@ import org.radspark.params.ParamFileParser;
  * processes on the machine) and the heap peak (sum of the heap pools' peak
  * usage, MemoryPoolMXBean, reset after the case is built: an upper bound of the true peak, as pools peak
  * at different moments). Usage: radspark bench-synthetic [--param FILE] [--size NXxNYxNZ] [--runs N]
- * [--seed S].
+ * [--seed S] [--features-out CSV] (the last run's features, Double.toString precision).
  */
 public final class SyntheticCaseBenchmark {
     /** 512 x 512 x 300 voxels of 0.78 x 0.78 x 1.25 mm: a chest CT series. */
@@ -101,7 +104,7 @@ public final class SyntheticCaseBenchmark {
     }
 
     /** Generates the case, extracts it {@code runs} times and describes times and heap peak. */
-    public static String run(Path param, int[] size, long seed, int runs) {
+    public static String run(Path param, int[] size, long seed, int runs, Path featuresOut) throws IOException {
         ExtractionParams params = ParamFileParser.parse(param);
         long t0 = System.nanoTime();
         Case c = generate(size, seed);
@@ -114,6 +117,7 @@ public final class SyntheticCaseBenchmark {
         }
         StringBuilder out = new StringBuilder();
         int features = 0;
+        Map<String, Double> last = Map.of();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int r = 0; r < runs; r++) {
             long s = System.nanoTime();
@@ -122,6 +126,7 @@ public final class SyntheticCaseBenchmark {
             double ms = (System.nanoTime() - s) / 1e6;
             double cpuMs = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
             features = result.features().size();
+            last = result.features();
             out.append(String.format(Locale.ROOT, "run %d: wall %.1f s, thread CPU %.1f s%n", r + 1, ms / 1e3,
                 cpuMs / 1e3));
         }
@@ -130,6 +135,13 @@ public final class SyntheticCaseBenchmark {
             if (pool.getType() == MemoryType.HEAP) {
                 peak += pool.getPeakUsage().getUsed();
             }
+        }
+        if (featuresOut != null) {
+            StringBuilder csv = new StringBuilder("feature,value\n");
+            for (Map.Entry<String, Double> e : last.entrySet()) {
+                csv.append(e.getKey()).append(',').append(e.getValue()).append('\n');
+            }
+            Files.writeString(featuresOut, csv.toString());
         }
         long roi = c.mask().count(1);
         out.append(String.format(Locale.ROOT,

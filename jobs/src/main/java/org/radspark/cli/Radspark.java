@@ -51,7 +51,7 @@ public final class Radspark {
         "      runs the cohort job on a small cohort built from the bundled test data",
         "  bench IMAGE MASK [--param FILE] [--roi NAME] [--warmup N] [--runs N]",
         "      times one case's extraction on one thread (wall time, peak heap)",
-        "  bench-synthetic [--param FILE] [--size NXxNYxNZ] [--runs N] [--seed S]",
+        "  bench-synthetic [--param FILE] [--size NXxNYxNZ] [--runs N] [--seed S] [--features-out CSV]",
         "      extracts a generated CT-sized case (default 512x512x300, conf/params/all-filters.yaml) on one",
         "      thread and prints each run's wall time and the peak heap");
 
@@ -190,8 +190,9 @@ public final class Radspark {
         return 0;
     }
 
-    private static int benchSynthetic(String[] argv, PrintStream stdout) {
-        Args a = Args.parse(argv, 1, Set.of("param", "size", "runs", "seed"), Set.of("verbose"));
+    private static int benchSynthetic(String[] argv, PrintStream stdout) throws IOException {
+        Args a = Args.parse(argv, 1, Set.of("param", "size", "runs", "seed", "features-out"),
+            Set.of("verbose"));
         if (!a.positionals.isEmpty()) {
             throw new Args.UsageException("bench-synthetic takes no positional arguments");
         }
@@ -203,7 +204,8 @@ public final class Radspark {
         String seed = a.options.get("seed");
         stdout.println(SyntheticCaseBenchmark.run(paramFile,
             size == null ? SyntheticCaseBenchmark.DEFAULT_SIZE : SyntheticCaseBenchmark.parseSize(size),
-            seed == null ? 42 : Long.parseLong(seed), runs == null ? 1 : runs));
+            seed == null ? 42 : Long.parseLong(seed), runs == null ? 1 : runs,
+            a.options.get("features-out") == null ? null : Path.of(a.options.get("features-out"))));
         return 0;
     }
 
