@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.radspark.bench.ExtractBenchmark;
+import org.radspark.bench.SyntheticCaseBenchmark;
 import org.radspark.extract.ExtractionException;
 import org.radspark.extract.ExtractionResult;
 import org.radspark.extract.FeatureExtractor;
@@ -55,7 +56,10 @@ public final class Radspark {
         "  bench IMAGE MASK [--param FILE] [--roi NAME] [--warmup N] [--runs N]",
         "      times one case's extraction on one thread (wall time, peak heap)",
         "  bench-cohort [--cases N] [--param FILE] [--master local[K]] [--skip-loop]",
-        "      cohort job throughput (cases/min) and its overhead over a plain Java loop");
+        "      cohort job throughput (cases/min) and its overhead over a plain Java loop",
+        "  bench-synthetic [--param FILE] [--size NXxNYxNZ] [--runs N] [--seed S] [--features-out CSV]",
+        "      extracts a generated CT-sized case (default 512x512x300, conf/params/all-filters.yaml) on one",
+        "      thread and prints each run's wall time and the peak heap");
 
     private Radspark() {
     }
@@ -77,6 +81,8 @@ public final class Radspark {
                     return extract(argv, out);
                 case "bench":
                     return bench(argv, out);
+                case "bench-synthetic":
+                    return benchSynthetic(argv, out);
                 case "cohort":
                     return CohortCommand.run(argv, out);
                 case "filter":
@@ -203,6 +209,25 @@ public final class Radspark {
         stdout.println(ExtractBenchmark.run(Path.of(a.positionals.get(0)), Path.of(a.positionals.get(1)),
             param == null ? null : Path.of(param), a.options.get("roi"), warmup == null ? 20 : warmup,
             runs == null ? 20 : runs));
+        return 0;
+    }
+
+    private static int benchSynthetic(String[] argv, PrintStream stdout) throws IOException {
+        Args a = Args.parse(argv, 1, Set.of("param", "size", "runs", "seed", "features-out"),
+            Set.of("verbose"));
+        if (!a.positionals.isEmpty()) {
+            throw new Args.UsageException("bench-synthetic takes no positional arguments");
+        }
+        String param = a.options.get("param");
+        Path paramFile = param != null ? Path.of(param)
+            : Path.of(System.getProperty("radspark.home", "."), "conf", "params", "all-filters.yaml");
+        String size = a.options.get("size");
+        Integer runs = a.intOption("runs");
+        String seed = a.options.get("seed");
+        stdout.println(SyntheticCaseBenchmark.run(paramFile,
+            size == null ? SyntheticCaseBenchmark.DEFAULT_SIZE : SyntheticCaseBenchmark.parseSize(size),
+            seed == null ? 42 : Long.parseLong(seed), runs == null ? 1 : runs,
+            a.options.get("features-out") == null ? null : Path.of(a.options.get("features-out"))));
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package org.radspark.extract;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +29,9 @@ import org.radspark.preprocess.n4.N4Settings;
  * One case's extraction with pyradiomics' order of operations (featureextractor.execute): label check,
  * normalisation, resampling (or pre-crop), mask check, re-segmentation, shape on the morphological
  * mask, then every enabled image type cropped to the ROI's bounding box and discretised once, shared
- * by all enabled feature families. Thread-safe; one instance serves many cases.
+ * by all enabled feature families. Filters compute only what the box needs (see
+ * {@link org.radspark.filters.ImageFilter#applyCropped}), with values equal to cropping their whole-image
+ * result. Thread-safe; one instance serves many cases.
  */
 public final class FeatureExtractor {
     /** Engine version recorded in diagnostics and feature tables. */
@@ -113,8 +116,12 @@ public final class FeatureExtractor {
         for (String imageType : params.imageTypes().keySet()) {
             ExtractionSettings typeSettings = params.settingsFor(imageType);
             typeSettings.label = label;
-            for (DerivedImage derived : DerivedImages.derive(imageType, image, intensityMask, typeSettings)) {
-                Image cropped = Cropper.crop(derived.image(), box);
+            // derived images come cropped to the box, and one image type's are dropped before the next is derived
+            List<DerivedImage> derivedImages =
+                new ArrayList<>(DerivedImages.derive(imageType, image, intensityMask, typeSettings, box));
+            for (int d = 0; d < derivedImages.size(); d++) {
+                DerivedImage derived = derivedImages.set(d, null);
+                Image cropped = derived.image();
                 int[] levels;
                 try {
                     levels = Discretizer.discretize(cropped.voxels(), roi, typeSettings.binWidth, typeSettings.binCount);

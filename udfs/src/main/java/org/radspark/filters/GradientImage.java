@@ -6,11 +6,15 @@ import org.radspark.image.Image;
 import org.radspark.image.Mask;
 import org.radspark.image.PixelType;
 import org.radspark.params.ExtractionSettings;
+import org.radspark.preprocess.BoundingBox;
+import org.radspark.preprocess.Cropper;
 
 /**
  * Gradient magnitude: sqrt(sum_d ((x[+1] - x[-1]) / (2 h_d))^2) with edge voxels replicated, h_d the
  * spacing or 1 (ITK GradientMagnitudeImageFilter as called by pyradiomics imageoperations.getGradientImage).
  * ITK accumulates in double and SimpleITK returns a float32 image, so values are rounded to float.
+ * A voxel's value depends on its 6 face neighbours only, so a box is computed on the box grown by one voxel
+ * (clipped to the image, where the replication is then the image's own): equal to cropping the whole result.
  */
 public final class GradientImage implements ImageFilter {
     @Override
@@ -20,6 +24,24 @@ public final class GradientImage implements ImageFilter {
 
     @Override
     public List<DerivedImage> apply(Image image, Mask mask, ExtractionSettings settings) {
+        return applyCropped(image, mask, settings, BoundingBox.of(image.geometry()));
+    }
+
+    @Override
+    public List<DerivedImage> applyCropped(Image image, Mask mask, ExtractionSettings settings, BoundingBox box) {
+        BoundingBox grown = box.padded(1, image.geometry());
+        Image sub = Regions.crop(image, grown);
+        double[] out = gradient(sub, settings);
+        Geometry g = sub.geometry();
+        BoundingBox inner = box.relativeTo(grown);
+        if (!Regions.isWhole(inner, g)) {
+            out = Cropper.copyBox(out, g, inner);
+        }
+        return List.of(new DerivedImage("gradient", new Image(Regions.grid(image.geometry(), box), out,
+            PixelType.FLOAT32)));
+    }
+
+    private static double[] gradient(Image image, ExtractionSettings settings) {
         Geometry g = image.geometry();
         int nx = g.nx(), ny = g.ny(), nz = g.nz();
         double[] in = image.voxels();
@@ -48,6 +70,6 @@ public final class GradientImage implements ImageFilter {
                 }
             }
         }
-        return List.of(new DerivedImage("gradient", new Image(g, out, PixelType.FLOAT32)));
+        return out;
     }
 }

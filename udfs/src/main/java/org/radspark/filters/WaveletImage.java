@@ -7,12 +7,21 @@ import org.radspark.image.Image;
 import org.radspark.image.Mask;
 import org.radspark.image.PixelType;
 import org.radspark.params.ExtractionSettings;
+import org.radspark.preprocess.BoundingBox;
 
 /**
  * Undecimated wavelet sub-bands: per level, each axis (x, then y, then z) is convolved circularly with
  * the wavelet's dec_lo (L) or dec_hi (H) after wrap-padding odd axes to even length, the LLL band feeding
  * the next level (pyradiomics imageoperations.getWaveletImage/_swt3 over pywt.swtn). Names are
  * "wavelet-XYZ" for the first level and "wavelet&lt;n&gt;-XYZ" for level n, letters in x, y, z order.
+ * <p>
+ * A level reads, for output o, the samples o - F/2 + 1 .. o + F/2 of a filter of length F, so after T
+ * levels a voxel depends on fewer than T F voxels either side along each transformed axis. A bounding box
+ * is therefore computed on the box grown by T F voxels per transformed axis, keeping the whole axis
+ * wherever the grown box would reach the image's edge: along a kept axis the wrap padding and circular
+ * convolution are the whole image's, along a cut axis every box voxel lies at least T F from both ends of
+ * the sub-volume and of the image, where the convolution adds the same samples in the same order as on
+ * the whole image. The box's values are thus bitwise those of the whole-image transform.
  */
 public final class WaveletImage implements ImageFilter {
     @Override
@@ -22,14 +31,29 @@ public final class WaveletImage implements ImageFilter {
 
     @Override
     public List<DerivedImage> apply(Image image, Mask mask, ExtractionSettings settings) {
+        return applyCropped(image, mask, settings, BoundingBox.of(image.geometry()));
+    }
+
+    @Override
+    public List<DerivedImage> applyCropped(Image image, Mask mask, ExtractionSettings settings, BoundingBox box) {
         WaveletFilterBank bank = WaveletFilterBank.of(settings.wavelet);
-        Geometry g = image.geometry();
-        int[] size = g.size();
+        Geometry full = image.geometry();
         // pyradiomics transforms numpy axes (2, 1, 0) = x, y, z, less force2Ddimension (a numpy axis) in 2D
         List<Integer> axes = new ArrayList<>(List.of(0, 1, 2));
         if (settings.force2D) {
             axes.remove(Integer.valueOf(2 - settings.force2Ddimension));
         }
+        int[] margin = new int[3];
+        int reach = bank.decLo().length * Math.max(settings.start_level + settings.level, 1);
+        for (int axis : axes) {
+            margin[axis] = reach;
+        }
+        BoundingBox region = box.grownOrWhole(margin, full);
+        Image sub = Regions.crop(image, region);
+        BoundingBox inner = box.relativeTo(region);
+        Geometry outGrid = Regions.grid(full, box);
+
+        int[] size = sub.geometry().size();
         int[] padded = new int[3];
         for (int d = 0; d < 3; d++) {
             padded[d] = size[d] % 2 != 0 ? size[d] + 1 : size[d];
@@ -37,7 +61,8 @@ public final class WaveletImage implements ImageFilter {
         // pywt keeps float32 data in float32 and turns every other real type into float64
         boolean single = image.pixelType() == PixelType.FLOAT32;
         PixelType outType = single ? PixelType.FLOAT32 : PixelType.FLOAT64;
-        double[] data = padWrap(image.voxels(), size, padded);
+        double[] data = padWrap(sub.voxels(), size, padded);
+        sub = null;
 
         String approxKey = "a".repeat(axes.size());
         for (int i = 0; i < settings.start_level; i++) {
@@ -54,11 +79,12 @@ public final class WaveletImage implements ImageFilter {
                     continue;
                 }
                 String name = prefix + keys.get(b).replace('a', 'L').replace('d', 'H');
-                out.add(new DerivedImage(name, new Image(g, crop(bands.get(b), padded, size), outType)));
+                out.add(new DerivedImage(name, new Image(outGrid, crop(bands.get(b), padded, inner), outType)));
+                bands.set(b, null);
             }
         }
         String prefix = settings.level == 1 ? "wavelet-" : "wavelet" + settings.level + "-";
-        out.add(new DerivedImage(prefix + "L".repeat(axes.size()), new Image(g, crop(data, padded, size), outType)));
+        out.add(new DerivedImage(prefix + "L".repeat(axes.size()), new Image(outGrid, crop(data, padded, inner), outType)));
         return out;
     }
 
@@ -143,11 +169,14 @@ public final class WaveletImage implements ImageFilter {
         return out;
     }
 
-    private static double[] crop(double[] v, int[] padded, int[] size) {
-        double[] out = new double[size[0] * size[1] * size[2]];
-        for (int k = 0; k < size[2]; k++) {
-            for (int j = 0; j < size[1]; j++) {
-                System.arraycopy(v, padded[0] * (j + padded[1] * k), out, size[0] * (j + size[1] * k), size[0]);
+    /** The voxels inside {@code box} of an array laid out on the padded grid. */
+    private static double[] crop(double[] v, int[] padded, BoundingBox box) {
+        int sx = box.size(0), sy = box.size(1), sz = box.size(2);
+        int x0 = box.lower()[0], y0 = box.lower()[1], z0 = box.lower()[2];
+        double[] out = new double[sx * sy * sz];
+        for (int k = 0; k < sz; k++) {
+            for (int j = 0; j < sy; j++) {
+                System.arraycopy(v, x0 + padded[0] * (y0 + j + padded[1] * (z0 + k)), out, sx * (j + sy * k), sx);
             }
         }
         return out;

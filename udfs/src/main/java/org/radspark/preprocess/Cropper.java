@@ -55,11 +55,13 @@ public final class Cropper {
         return new Mask(cropGeometry(g, box), out);
     }
 
-    private static Geometry cropGeometry(Geometry g, BoundingBox box) {
+    /** The sub-grid of {@code g} covered by {@code box}. */
+    public static Geometry cropGeometry(Geometry g, BoundingBox box) {
         return g.crop(box.lower()[0], box.lower()[1], box.lower()[2], box.size(0), box.size(1), box.size(2));
     }
 
-    private static double[] copyBox(double[] src, Geometry g, BoundingBox box) {
+    /** The voxels of {@code src} (on grid {@code g}) inside {@code box}, i fastest. */
+    public static double[] copyBox(double[] src, Geometry g, BoundingBox box) {
         int sx = box.size(0), sy = box.size(1), sz = box.size(2);
         double[] out = new double[sx * sy * sz];
         int o = 0;
