@@ -48,8 +48,9 @@ final class CohortCommand {
         out.printf(Locale.ROOT, "cases %d: extracted %d, skipped %d (already in the table), failed %d%n",
             s.cases(), s.done(), s.skipped(), s.failed());
         double extracted = s.done() + s.failed();
-        out.printf(Locale.ROOT, "time %.1f s%s%n", s.seconds(),
-            extracted > 0 ? String.format(Locale.ROOT, ", %.1f cases/min", extracted / s.seconds() * 60) : "");
+        out.printf(Locale.ROOT, "time %.1f s%s (extraction %.1f s, table writes %.1f s, wide table %.1f s)%n", s.seconds(),
+            extracted > 0 ? String.format(Locale.ROOT, ", %.1f cases/min", extracted / s.seconds() * 60) : "",
+            s.timings().extractSeconds(), s.timings().writeSeconds(), s.timings().wideSeconds());
         for (Row e : s.errors()) {
             String msg = e.getAs("message");
             out.printf(Locale.ROOT, "  failed: patient %s%s [%s] %s: %s%n", e.<String>getAs("patient_id"),

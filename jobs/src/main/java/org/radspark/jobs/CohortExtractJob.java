@@ -40,7 +40,11 @@ public final class CohortExtractJob {
 
     /** What happened, for the summary and the runs table. */
     public record Summary(String runId, String paramsHash, long cases, long done, long skipped, long failed,
-                          double seconds, List<Row> errors) {
+                          double seconds, List<Row> errors, Timings timings) {
+    }
+
+    /** Where a run's time went: extraction on the executors, table writes (MERGE), the wide table rebuild. */
+    public record Timings(double extractSeconds, double writeSeconds, double wideSeconds) {
     }
 
     private final SparkSession spark;
@@ -95,19 +99,22 @@ public final class CohortExtractJob {
         LongAccumulator failed = spark.sparkContext().longAccumulator("radspark.cases.failed");
         ExtractCasesFunction fn = new ExtractCasesFunction(paramsText, o.paramFile(), paramsHash, runId, done, failed);
         String staging = tables.path("_staging/" + runId);
-        int batchSize = o.batchSize() > 0 ? o.batchSize() : Math.max(8, 4 * spark.sparkContext().defaultParallelism());
+        int batchSize = o.batchSize() > 0 ? o.batchSize() : Math.max(16, 8 * spark.sparkContext().defaultParallelism());
+        double[] phase = new double[2];
         try (ProgressReporter progress = new ProgressReporter(console, todo.size(), done::value, failed::value, 2000)) {
             for (int from = 0, batch = 0; from < todo.size(); from += batchSize, batch++) {
                 List<Row> cases = todo.subList(from, Math.min(todo.size(), from + batchSize));
-                runBatch(tables, fn, cases, staging + "/batch-" + batch, o.partitions());
+                runBatch(tables, fn, cases, staging + "/batch-" + batch, o.partitions(), paramsHash, o.recompute(), phase);
                 progress.report();
             }
         }
         deletePath(staging);
         deletePath(tables.path("_staging"));
+        long tw = System.nanoTime();
         if (!todo.isEmpty()) {
             tables.rebuildWide(paramsHash);
         }
+        Timings timings = new Timings(phase[0], phase[1], (System.nanoTime() - tw) / 1e9);
         List<Row> errors = spark.read().format("delta").load(tables.path("errors"))
             .where(functions.col("run_id").equalTo(runId)).collectAsList();
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -115,29 +122,41 @@ public final class CohortExtractJob {
         long doneCount = todo.size() + manifest.missing().size() - failedCount;
         tables.appendRun(RowFactory.create(runId, paramsHash, paramsText, o.paramFile(), manifest.location(),
             (long) manifest.size(), doneCount, skipped, failedCount, startedAt,
-            new Timestamp(System.currentTimeMillis()), seconds, FeatureExtractor.ENGINE_VERSION,
+            new Timestamp(System.currentTimeMillis()), seconds, timings.extractSeconds(), timings.writeSeconds(),
+            timings.wideSeconds(), FeatureExtractor.ENGINE_VERSION,
             spark.sparkContext().master()));
-        return new Summary(runId, paramsHash, manifest.size(), doneCount, skipped, failedCount, seconds, errors);
+        return new Summary(runId, paramsHash, manifest.size(), doneCount, skipped, failedCount, seconds, errors, timings);
     }
 
-    private void runBatch(FeatureTables tables, ExtractCasesFunction fn, List<Row> cases, String staging, int partitions) {
+    /**
+     * Extracts one batch into a staging Parquet folder (so a retried task or a re-read never recomputes a
+     * case), then MERGEs its feature rows and records its error rows. {@code phase} accumulates the
+     * extraction and write seconds.
+     */
+    private void runBatch(FeatureTables tables, ExtractCasesFunction fn, List<Row> cases, String staging, int partitions,
+                          String paramsHash, boolean recompute, double[] phase) {
+        long t0 = System.nanoTime();
         int n = partitions > 0 ? Math.min(partitions, cases.size()) : cases.size();
         Dataset<Row> outcomes = spark.createDataFrame(cases, CohortSchemas.CASE).repartition(n)
             .mapPartitions(fn, Encoders.row(CohortSchemas.OUTCOME));
         outcomes.write().mode("overwrite").parquet(staging);
+        long t1 = System.nanoTime();
         Dataset<Row> staged = spark.read().parquet(staging);
         Dataset<Row> features = staged.where(functions.col("kind").equalTo("F"))
             .select(java.util.Arrays.stream(FeatureTables.FEATURES.fieldNames()).map(functions::col)
                 .toArray(org.apache.spark.sql.Column[]::new));
-        tables.mergeFeatures(features);
-        Dataset<Row> errors = staged.where(functions.col("kind").equalTo("E"))
+        tables.mergeFeatures(features, paramsHash, recompute);
+        // error rows are few (at most one per case): collect them instead of running another MERGE scan
+        List<Row> errors = staged.where(functions.col("kind").equalTo("E"))
             .withColumnRenamed("extracted_at", "at")
             .select("run_id", "patient_id", "reader", "modality", "timepoint", "center", "params_hash", "stage",
-                "error_class", "message", "at");
+                "error_class", "message", "at").collectAsList();
         if (!errors.isEmpty()) {
-            tables.mergeErrors(errors);
+            tables.mergeErrors(spark.createDataFrame(errors, FeatureTables.ERRORS));
         }
         deletePath(staging);
+        phase[0] += (t1 - t0) / 1e9;
+        phase[1] += (System.nanoTime() - t1) / 1e9;
     }
 
     private static String key(String patient, String reader, String modality, String timepoint) {

@@ -49,6 +49,9 @@ public final class FeatureTables {
         .add("started_at", DataTypes.TimestampType, false)
         .add("finished_at", DataTypes.TimestampType, false)
         .add("seconds", DataTypes.DoubleType, false)
+        .add("extract_seconds", DataTypes.DoubleType, false)
+        .add("write_seconds", DataTypes.DoubleType, false)
+        .add("wide_seconds", DataTypes.DoubleType, false)
         .add("engine_version", DataTypes.StringType, false)
         .add("master", DataTypes.StringType, false);
 
@@ -96,22 +99,24 @@ public final class FeatureTables {
     }
 
     /**
-     * MERGE of one batch's feature rows on (case key, feature): new rows are inserted, rows whose
-     * value changed are updated (only --recompute produces those), equal rows are left untouched.
+     * MERGE of one batch's feature rows of {@code paramsHash} on (case key, feature): new rows are
+     * inserted; with {@code recompute}, rows whose value changed are updated and equal rows are left
+     * untouched. The target side is pruned to the parameter set's partition. Without recompute the
+     * MERGE is insert-only, which Delta executes without rewriting existing files.
      */
-    public void mergeFeatures(Dataset<Row> rows) {
-        Column on = functions.lit(true);
+    public void mergeFeatures(Dataset<Row> rows, String paramsHash, boolean recompute) {
+        Column on = functions.col("t.params_hash").equalTo(functions.lit(paramsHash));
         for (String k : CASE_KEY) {
             on = on.and(functions.col("t." + k).equalTo(functions.col("s." + k)));
         }
         on = on.and(functions.col("t.feature").equalTo(functions.col("s.feature")));
-        DeltaTable.forPath(spark, path("features")).as("t")
-            .merge(rows.as("s"), on)
-            .whenMatched(functions.not(functions.col("t.value").eqNullSafe(functions.col("s.value"))))
-            .updateAll()
-            .whenNotMatched()
-            .insertAll()
-            .execute();
+        io.delta.tables.DeltaMergeBuilder merge = DeltaTable.forPath(spark, path("features")).as("t")
+            .merge(rows.as("s"), on);
+        if (recompute) {
+            merge = merge.whenMatched(functions.not(functions.col("t.value").eqNullSafe(functions.col("s.value"))))
+                .updateAll();
+        }
+        merge.whenNotMatched().insertAll().execute();
     }
 
     /** Adds a batch's error rows; keyed by run and case so a retried batch adds nothing twice. */
@@ -133,8 +138,8 @@ public final class FeatureTables {
      */
     public void rebuildWide(String paramsHash) {
         Dataset<Row> longForm = features().where(functions.col("params_hash").equalTo(paramsHash));
-        List<String> names = longForm.select("feature").distinct().orderBy("feature").as(
-            org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        List<String> names = longForm.select("feature").distinct().as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList().stream().sorted().toList();
         if (names.isEmpty()) {
             return;
         }
