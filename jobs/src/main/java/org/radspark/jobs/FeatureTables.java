@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.radspark.spark.CohortSchemas;
 
 /**
  * The Delta tables of a feature store below one folder (local path or hdfs:// URI): {@code features}
@@ -21,20 +22,10 @@ public final class FeatureTables {
     /** Columns identifying one case's extraction with one parameter set. */
     public static final List<String> CASE_KEY = List.of("patient_id", "reader", "modality", "timepoint", "params_hash");
 
-    public static final StructType FEATURES = new StructType()
-        .add("patient_id", DataTypes.StringType, false)
-        .add("reader", DataTypes.StringType, false)
-        .add("modality", DataTypes.StringType, false)
-        .add("timepoint", DataTypes.StringType, false)
-        .add("center", DataTypes.StringType, false)
-        .add("params_hash", DataTypes.StringType, false)
-        .add("image_type", DataTypes.StringType, false)
-        .add("feature_class", DataTypes.StringType, false)
-        .add("feature", DataTypes.StringType, false)
-        .add("value", DataTypes.DoubleType, true)
-        .add("engine_version", DataTypes.StringType, false)
-        .add("run_id", DataTypes.StringType, false)
-        .add("extracted_at", DataTypes.TimestampType, false);
+    /** The long-form table: the feature rows of {@link CohortSchemas#OUTCOME}, every column but the value required. */
+    public static final StructType FEATURES = project(CohortSchemas.OUTCOME, "patient_id", "reader", "modality",
+        "timepoint", "center", "params_hash", "image_type", "feature_class", "feature", "value", "engine_version",
+        "run_id", "extracted_at");
 
     public static final StructType RUNS = new StructType()
         .add("run_id", DataTypes.StringType, false)
@@ -70,6 +61,16 @@ public final class FeatureTables {
 
     private final SparkSession spark;
     private final String root;
+
+    /** The named fields of {@code source}, in the given order; only "value" may be null. */
+    private static StructType project(StructType source, String... names) {
+        StructType out = new StructType();
+        for (String n : names) {
+            org.apache.spark.sql.types.StructField f = source.apply(n);
+            out = out.add(n, f.dataType(), n.equals("value"));
+        }
+        return out;
+    }
 
     public FeatureTables(SparkSession spark, String root) {
         this.spark = spark;
