@@ -9,7 +9,7 @@ VERSION=$DEBIAN_VERSION.1
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 if [ ! -f /usr/share/java/pixelmed.jar ] || [ ! -f /usr/share/java/pixelmed_imageio.jar ]; then
   $SUDO apt-get update -qq
-  $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpixelmed-java libpixelmed-imageio-java >/dev/null
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpixelmed-java libpixelmed-imageio-java >/dev/null
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
