@@ -43,12 +43,19 @@ public final class CohortManifest {
 
     private final String location;
     private final List<Row> cases;
+    private final Map<Row, Long> imageBytes;
     private final List<MissingFiles> missing;
 
-    private CohortManifest(String location, List<Row> cases, List<MissingFiles> missing) {
+    private CohortManifest(String location, List<Row> cases, Map<Row, Long> imageBytes, List<MissingFiles> missing) {
         this.location = location;
         this.cases = cases;
+        this.imageBytes = imageBytes;
         this.missing = missing;
+    }
+
+    /** Size in bytes of a case's image (file, or all files of a DICOM series folder); the job schedules big cases first. */
+    public long imageBytes(Row caseRow) {
+        return imageBytes.getOrDefault(caseRow, 0L);
     }
 
     /** Cases set aside because an input file does not exist. */
@@ -86,7 +93,8 @@ public final class CohortManifest {
             } else if (lower.endsWith(".parquet")) {
                 raw = spark.read().parquet(location);
             } else {
-                raw = spark.read().option("header", "true").option("inferSchema", "false").csv(location);
+                // a CSV manifest is small and read on the driver anyway: parse it directly, no Spark job
+                return readCsv(location, conf);
             }
         } catch (IOException e) {
             throw new InvalidManifestException(location + ": cannot read manifest (" + e.getMessage() + ")");
@@ -98,6 +106,46 @@ public final class CohortManifest {
             throw new InvalidManifestException(location + ": cannot read manifest (" + e.getMessage() + ")");
         }
         return validate(qualified, raw.columns(), raw.collectAsList(), conf);
+    }
+
+    /** Reads and validates a CSV manifest (with a header line) without Spark. */
+    public static CohortManifest readCsv(String location, Configuration conf) {
+        Path manifestPath = new Path(location);
+        List<List<String>> records;
+        String qualified;
+        try {
+            FileSystem fs = manifestPath.getFileSystem(conf);
+            qualified = fs.makeQualified(manifestPath).toString();
+            try (java.io.InputStream in = fs.open(manifestPath)) {
+                records = CsvRecords.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (java.io.FileNotFoundException e) {
+            throw new InvalidManifestException(location + ": manifest not found");
+        } catch (IOException e) {
+            throw new InvalidManifestException(location + ": cannot read manifest (" + e.getMessage() + ")");
+        } catch (CsvRecords.CsvException e) {
+            throw new InvalidManifestException(location + ": invalid manifest:\n  " + e.getMessage());
+        }
+        if (records.isEmpty()) {
+            throw new InvalidManifestException(location + ": invalid manifest:\n  empty file (no header line)");
+        }
+        int width = records.get(0).size();
+        List<Row> rows = new ArrayList<>();
+        List<String> ragged = new ArrayList<>();
+        for (int i = 1; i < records.size(); i++) {
+            List<String> r = new ArrayList<>(records.get(i));
+            if (r.size() > width) {
+                ragged.add("row " + (i + 1) + ": " + r.size() + " fields, the header has " + width);
+            }
+            while (r.size() < width) {
+                r.add("");
+            }
+            rows.add(RowFactory.create(r.subList(0, width).toArray()));
+        }
+        if (!ragged.isEmpty()) {
+            throw new InvalidManifestException(location + ": invalid manifest:\n  " + String.join("\n  ", ragged));
+        }
+        return validate(qualified, records.get(0).toArray(String[]::new), rows, conf);
     }
 
     static CohortManifest validate(String location, String[] columns, List<Row> rows, Configuration conf) {
@@ -122,6 +170,7 @@ public final class CohortManifest {
         Path base = new Path(location).getParent();
         Set<String> keys = new LinkedHashSet<>();
         List<Row> cases = new ArrayList<>();
+        Map<Row, Long> imageBytes = new HashMap<>();
         List<MissingFiles> missing = new ArrayList<>();
         int line = 1;
         for (Row r : rows) {
@@ -153,10 +202,11 @@ public final class CohortManifest {
             Row caseRow = RowFactory.create(patient, reader, modality, timepoint, optional(r, col, "center"), image, mask,
                 roi.isEmpty() ? null : roi, segment, label);
             List<String> absent = new ArrayList<>();
-            checkExists(image, "image", conf, absent, problems, where);
+            long bytes = checkExists(image, "image", conf, absent, problems, where);
             checkExists(mask, "mask", conf, absent, problems, where);
             if (absent.isEmpty()) {
                 cases.add(caseRow);
+                imageBytes.put(caseRow, bytes);
             } else {
                 missing.add(new MissingFiles(caseRow, String.join("; ", absent)));
             }
@@ -167,7 +217,7 @@ public final class CohortManifest {
         if (!problems.isEmpty()) {
             throw new InvalidManifestException(location + ": invalid manifest:\n  " + String.join("\n  ", problems));
         }
-        return new CohortManifest(location, cases, missing);
+        return new CohortManifest(location, cases, imageBytes, missing);
     }
 
     private static String text(Row r, int i) {
@@ -201,15 +251,19 @@ public final class CohortManifest {
         return (path.toUri().getScheme() != null ? path : new Path(base, path)).toString();
     }
 
-    private static void checkExists(String uri, String what, Configuration conf, List<String> absent,
+    /** Records a missing file in {@code absent}; returns the file's (or folder's) size in bytes, 0 if absent. */
+    private static long checkExists(String uri, String what, Configuration conf, List<String> absent,
                                     List<String> problems, String where) {
         try {
             Path p = new Path(uri);
-            if (!p.getFileSystem(conf).exists(p)) {
-                absent.add(what + " not found: " + uri);
-            }
+            FileSystem fs = p.getFileSystem(conf);
+            org.apache.hadoop.fs.FileStatus status = fs.getFileStatus(p);
+            return status.isDirectory() ? fs.getContentSummary(p).getLength() : status.getLen();
+        } catch (java.io.FileNotFoundException e) {
+            absent.add(what + " not found: " + uri);
         } catch (IOException | IllegalArgumentException e) {
             problems.add(where + ": " + what + " path cannot be used: " + uri + " (" + e.getMessage() + ")");
         }
+        return 0;
     }
 }

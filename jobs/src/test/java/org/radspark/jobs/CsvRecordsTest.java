@@ -1,0 +1,54 @@
+package org.radspark.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The driver-side CSV reader of manifests: RFC 4180 quoting, line ends, blank lines, ragged rows. */
+class CsvRecordsTest {
+
+    @Test
+    void quotedFieldsLineEndsAndBlankLines() {
+        List<List<String>> r = CsvRecords.parse("\uFEFFa,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\r\n\n\"two\nlines\",,z");
+        assertEquals(List.of(List.of("a", "b", "c"), List.of("x, y", "say \"hi\"", ""), List.of("two\nlines", "", "z")), r);
+    }
+
+    @Test
+    void malformedQuotingNamesTheLine() {
+        assertEquals("line 2: a quoted field is never closed",
+            assertThrows(CsvRecords.CsvException.class, () -> CsvRecords.parse("a,b\n\"open,x\n")).getMessage());
+        assertEquals("line 1: text after a closing quote",
+            assertThrows(CsvRecords.CsvException.class, () -> CsvRecords.parse("\"a\"b,c")).getMessage());
+        assertEquals("line 3: a quote inside an unquoted field",
+            assertThrows(CsvRecords.CsvException.class, () -> CsvRecords.parse("a\nb\nc\"d")).getMessage());
+    }
+
+    @Test
+    void manifestRowsAreCheckedAgainstTheHeader(@TempDir Path dir) throws Exception {
+        Path image = Files.writeString(dir.resolve("img.nrrd"), "x");
+        Path mask = Files.writeString(dir.resolve("mask.nrrd"), "x");
+        Path m = dir.resolve("m.csv");
+        Files.writeString(m, "patient_id,image,mask,reader\nP1,img.nrrd,mask.nrrd\nP2,img.nrrd,mask.nrrd,r1,extra\n",
+            StandardCharsets.UTF_8);
+        CohortManifest.InvalidManifestException e = assertThrows(CohortManifest.InvalidManifestException.class,
+            () -> CohortManifest.readCsv(m.toString(), new Configuration()));
+        assertTrue(e.getMessage().endsWith("invalid manifest:\n  row 3: 5 fields, the header has 4"), e.getMessage());
+
+        Files.writeString(m, "patient_id,image,mask,reader\nP1,img.nrrd,mask.nrrd\n\"P 2\",\"" + image + "\",\"" + mask
+            + "\",r1\n", StandardCharsets.UTF_8);
+        CohortManifest ok = CohortManifest.readCsv(m.toString(), new Configuration());
+        assertEquals(2, ok.cases().size());
+        assertEquals("", ok.cases().get(0).getString(1), "a short row has empty optional columns");
+        assertEquals("P 2", ok.cases().get(1).getString(0));
+        assertEquals("r1", ok.cases().get(1).getString(1));
+        assertEquals(1L, ok.imageBytes(ok.cases().get(1)));
+    }
+}
