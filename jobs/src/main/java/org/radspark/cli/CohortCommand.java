@@ -51,6 +51,9 @@ final class CohortCommand {
         out.printf(Locale.ROOT, "time %.1f s%s (extraction %.1f s, table writes %.1f s, wide table %.1f s)%n", s.seconds(),
             extracted > 0 ? String.format(Locale.ROOT, ", %.1f cases/min", extracted / s.seconds() * 60) : "",
             s.timings().extractSeconds(), s.timings().writeSeconds(), s.timings().wideSeconds());
+        if (s.timings().caseSeconds() > 0) {
+            out.printf(Locale.ROOT, "executor time of the cases themselves (read + extract): %.1f s%n", s.timings().caseSeconds());
+        }
         for (Row e : s.errors()) {
             String msg = e.getAs("message");
             out.printf(Locale.ROOT, "  failed: patient %s%s [%s] %s: %s%n", e.<String>getAs("patient_id"),

@@ -5,20 +5,28 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.ToLongFunction;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.util.LongAccumulator;
 import org.radspark.extract.FeatureExtractor;
 import org.radspark.params.ParamsHash;
@@ -28,8 +36,12 @@ import org.radspark.spark.ExtractCasesFunction;
 /**
  * The cohort extraction job: manifest -> per-patient extraction on the executors -> Delta tables.
  * Cases already in the feature table for this parameter set are skipped (unless recompute), the rest
- * run in batches; each batch is staged as Parquet and MERGEd, so an interrupted job loses at most the
- * batch in flight and a restart completes it without duplicates. Bad cases become errors rows.
+ * run in batches (cases packed into a few tasks per core by image size, biggest first); each batch is
+ * staged as Parquet (one compact row per case) and MERGEd into the long and wide tables by a committer
+ * thread while the executors extract the next batch, so an interrupted job loses at most the batches in
+ * flight and a restart completes them without duplicates (and fills in wide rows of cases a killed run
+ * had committed to the long table only). Errors are written once at the end: a case that failed in a
+ * killed run is simply tried again.
  */
 public final class CohortExtractJob {
 
@@ -43,8 +55,14 @@ public final class CohortExtractJob {
                           double seconds, List<Row> errors, Timings timings) {
     }
 
-    /** Where a run's time went: extraction on the executors, table writes (MERGE), the wide table rebuild. */
-    public record Timings(double extractSeconds, double writeSeconds, double wideSeconds) {
+    /**
+     * Where a run's time went: extraction on the executors (wall time of the extraction stages), table
+     * writes (the MERGEs of both tables; overlapped with the next batch's extraction, so the parts may sum
+     * to more than the whole), the part of the writes spent on the wide table, and the sum over cases of
+     * each case's own time on its executor (read and extract; divided by extraction time and slots it
+     * shows how well the executors were used).
+     */
+    public record Timings(double extractSeconds, double writeSeconds, double wideSeconds, double caseSeconds) {
     }
 
     private final SparkSession spark;
@@ -63,60 +81,127 @@ public final class CohortExtractJob {
         String paramsHash = ParamsHash.of(paramsText);
         CohortManifest manifest = CohortManifest.read(spark, o.manifest());
         FeatureTables tables = new FeatureTables(spark, o.table());
-        tables.ensureExist();
         String runId = UUID.randomUUID().toString();
 
+        Set<List<String>> extracted = new HashSet<>();
+        for (Row r : tables.extractedCases(paramsHash)) {
+            extracted.add(List.of(r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
+        }
         List<Row> todo = new ArrayList<>();
         long skipped = 0;
-        Set<String> extracted = new HashSet<>();
-        if (!o.recompute()) {
-            for (Row r : tables.extractedCases(paramsHash)) {
-                extracted.add(key(r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
-            }
-        }
         for (Row c : manifest.cases()) {
-            if (extracted.contains(key(c.getString(0), c.getString(1), c.getString(2), c.getString(3)))) {
+            if (!o.recompute() && extracted.contains(key(c))) {
                 skipped++;
             } else {
                 todo.add(c);
             }
         }
+        // key order makes each batch a narrow patient_id range, which lets the MERGE skip other batches' files
+        todo.sort(Comparator.comparing((Row c) -> String.join("\u0000", key(c))));
         console.printf(Locale.ROOT, "[radspark] run %s: %d cases in %s, params_hash %s: %d to extract, %d already done%s%n",
             runId, manifest.size(), o.manifest(), paramsHash, todo.size(), skipped,
             manifest.missing().isEmpty() ? "" : ", " + manifest.missing().size() + " with missing files");
-        if (!manifest.missing().isEmpty()) {
-            Timestamp now = new Timestamp(System.currentTimeMillis());
-            List<Row> rows = new ArrayList<>();
-            for (CohortManifest.MissingFiles m : manifest.missing()) {
-                Row c = m.caseRow();
-                rows.add(RowFactory.create(runId, c.getString(0), c.getString(1), c.getString(2), c.getString(3),
-                    c.getString(4), paramsHash, "read", "FileNotFoundException", m.message(), now));
-            }
-            tables.mergeErrors(spark.createDataFrame(rows, FeatureTables.ERRORS));
+        List<Row> errors = new ArrayList<>();
+        Timestamp now = new Timestamp(System.currentTimeMillis());
+        for (CohortManifest.MissingFiles m : manifest.missing()) {
+            Row c = m.caseRow();
+            errors.add(errorRow(runId, c.getString(0), c.getString(1), c.getString(2), c.getString(3),
+                c.getString(4), paramsHash, "read", "FileNotFoundException", m.message(), now));
         }
 
         LongAccumulator done = spark.sparkContext().longAccumulator("radspark.cases.done");
         LongAccumulator failed = spark.sparkContext().longAccumulator("radspark.cases.failed");
         ExtractCasesFunction fn = new ExtractCasesFunction(paramsText, o.paramFile(), paramsHash, runId, done, failed);
         String staging = tables.path("_staging/" + runId);
-        int batchSize = o.batchSize() > 0 ? o.batchSize() : Math.max(16, 8 * spark.sparkContext().defaultParallelism());
-        double[] phase = new double[2];
+        List<List<Row>> batches = batches(todo, o.batchSize(), spark.sparkContext().defaultParallelism());
+        Set<List<String>> computed = new HashSet<>();
+        double[] writeSeconds = {0};
+        double[] wideSeconds = {0};
+        double caseSeconds = 0;
+        long extractStart = System.nanoTime();
+        long extractEnd = extractStart;
+        // two extraction jobs in flight keep every executor busy across batch boundaries; one committer
+        // MERGEs finished batches in order, in its own scheduler pool so its tasks need not queue behind
+        // the extraction tasks
+        ExecutorService extractors = Executors.newFixedThreadPool(2, daemon("radspark-extract", null));
+        ExecutorService committer = Executors.newSingleThreadExecutor(daemon("radspark-committer", "radspark-commit"));
+        ExecutorService wideWriter = Executors.newSingleThreadExecutor(daemon("radspark-committer-wide", "radspark-commit"));
+        // tables are created (and Delta warmed up) on the driver while the executors start extracting
+        Future<?> commit = committer.submit(() -> {
+            tables.ensureFeatures();
+            tables.ensureErrors();
+            return null;
+        });
         try (ProgressReporter progress = new ProgressReporter(console, todo.size(), done::value, failed::value, 2000)) {
-            for (int from = 0, batch = 0; from < todo.size(); from += batchSize, batch++) {
-                List<Row> cases = todo.subList(from, Math.min(todo.size(), from + batchSize));
-                runBatch(tables, fn, cases, staging + "/batch-" + batch, o.partitions(), paramsHash, o.recompute(), phase);
+            java.util.ArrayDeque<Future<List<Row>>> inFlight = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<Integer> inFlightIndex = new java.util.ArrayDeque<>();
+            int next = 0;
+            while (next < batches.size() || !inFlight.isEmpty()) {
+                while (next < batches.size() && inFlight.size() < 2) {
+                    List<Row> cases = batches.get(next);
+                    String batchDir = staging + "/batch-" + next;
+                    inFlight.add(extractors.submit(() -> extractBatch(fn, manifest, cases, batchDir, o.partitions())));
+                    inFlightIndex.add(next++);
+                }
+                List<Row> outcomes = waitFor(inFlight.poll());
+                int batch = inFlightIndex.poll();
+                extractEnd = System.nanoTime();
+                List<Row> cases = batches.get(batch);
+                String batchDir = staging + "/batch-" + batch;
+                for (Row r : outcomes) {
+                    caseSeconds += r.getDouble(13);
+                    if (r.getString(0).equals("F")) {
+                        computed.add(List.of(r.getString(1), r.getString(2), r.getString(3), r.getString(4)));
+                    } else {
+                        errors.add(errorRow(r.getString(11), r.getString(1), r.getString(2), r.getString(3),
+                            r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8),
+                            r.getString(9), r.getTimestamp(12)));
+                    }
+                }
+                String lo = cases.get(0).getString(0);
+                String hi = cases.get(cases.size() - 1).getString(0);
+                boolean anyFeatures = outcomes.stream().anyMatch(r -> r.getString(0).equals("F"));
+                waitFor(commit);
                 progress.report();
+                commit = committer.submit(() -> {
+                    long tw = System.nanoTime();
+                    if (anyFeatures) {
+                        // the two tables are independent: both MERGEs run at once
+                        Dataset<Row> staged = spark.read().schema(CohortSchemas.CASE_RESULT).parquet(batchDir);
+                        Future<?> wide = wideWriter.submit(() -> {
+                            long tm = System.nanoTime();
+                            tables.mergeWide(staged, paramsHash);
+                            addSeconds(wideSeconds, tm);
+                        });
+                        tables.mergeFeatures(staged, paramsHash, lo, hi, o.recompute());
+                        waitFor(wide);
+                    }
+                    deletePath(batchDir);
+                    addSeconds(writeSeconds, tw);
+                    return null;
+                });
             }
+            waitFor(commit);
+            progress.report();
+        } finally {
+            extractors.shutdownNow();
+            committer.shutdownNow();
+            wideWriter.shutdownNow();
         }
+        double extractSeconds = (extractEnd - extractStart) / 1e9;
         deletePath(staging);
         deletePath(tables.path("_staging"));
         long tw = System.nanoTime();
-        if (!todo.isEmpty()) {
-            tables.rebuildWide(paramsHash);
+        extracted.removeAll(computed);
+        long filled = tables.fillWideGaps(paramsHash, extracted);
+        if (filled > 0) {
+            console.printf(Locale.ROOT, "[radspark] added %d wide rows an interrupted run had left out%n", filled);
         }
-        Timings timings = new Timings(phase[0], phase[1], (System.nanoTime() - tw) / 1e9);
-        List<Row> errors = spark.read().format("delta").load(tables.path("errors"))
-            .where(functions.col("run_id").equalTo(runId)).collectAsList();
+        addSeconds(wideSeconds, tw);
+        if (!errors.isEmpty()) {
+            tables.mergeErrors(spark.createDataFrame(errors, FeatureTables.ERRORS));
+        }
+        Timings timings = new Timings(extractSeconds, writeSeconds[0], wideSeconds[0], caseSeconds);
         double seconds = (System.nanoTime() - t0) / 1e9;
         long failedCount = errors.size();
         long doneCount = todo.size() + manifest.missing().size() - failedCount;
@@ -129,38 +214,140 @@ public final class CohortExtractJob {
     }
 
     /**
-     * Extracts one batch into a staging Parquet folder (so a retried task or a re-read never recomputes a
-     * case), then MERGEs its feature rows and records its error rows. {@code phase} accumulates the
-     * extraction and write seconds.
+     * Extracts one batch into a staging Parquet folder, so that a retried task or the MERGEs' re-reads never
+     * recompute a case. Returns the staged rows without their feature arrays.
      */
-    private void runBatch(FeatureTables tables, ExtractCasesFunction fn, List<Row> cases, String staging, int partitions,
-                          String paramsHash, boolean recompute, double[] phase) {
-        long t0 = System.nanoTime();
-        int n = partitions > 0 ? Math.min(partitions, cases.size()) : cases.size();
-        Dataset<Row> outcomes = spark.createDataFrame(cases, CohortSchemas.CASE).repartition(n)
-            .mapPartitions(fn, Encoders.row(CohortSchemas.OUTCOME));
-        outcomes.write().mode("overwrite").parquet(staging);
-        long t1 = System.nanoTime();
-        Dataset<Row> staged = spark.read().parquet(staging);
-        Dataset<Row> features = staged.where(functions.col("kind").equalTo("F"))
-            .select(java.util.Arrays.stream(FeatureTables.FEATURES.fieldNames()).map(functions::col)
-                .toArray(org.apache.spark.sql.Column[]::new));
-        tables.mergeFeatures(features, paramsHash, recompute);
-        // error rows are few (at most one per case): collect them instead of running another MERGE scan
-        List<Row> errors = staged.where(functions.col("kind").equalTo("E"))
-            .withColumnRenamed("extracted_at", "at")
-            .select("run_id", "patient_id", "reader", "modality", "timepoint", "center", "params_hash", "stage",
-                "error_class", "message", "at").collectAsList();
-        if (!errors.isEmpty()) {
-            tables.mergeErrors(spark.createDataFrame(errors, FeatureTables.ERRORS));
-        }
-        deletePath(staging);
-        phase[0] += (t1 - t0) / 1e9;
-        phase[1] += (System.nanoTime() - t1) / 1e9;
+    private List<Row> extractBatch(ExtractCasesFunction fn, CohortManifest manifest, List<Row> cases, String staging,
+                                   int partitions) {
+        List<List<Row>> groups = partitions > 0 ? packInto(cases, manifest::imageBytes, Math.min(partitions, cases.size()))
+            : groupSmallCases(cases, manifest::imageBytes, SMALL_CASE_TASK_BYTES);
+        JavaRDD<Row> input = JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .parallelize(groups, groups.size()).flatMap(List::iterator);
+        spark.createDataFrame(input, CohortSchemas.CASE).mapPartitions(fn, Encoders.row(CohortSchemas.CASE_RESULT))
+            .write().mode("overwrite").parquet(staging);
+        return spark.read().schema(CohortSchemas.CASE_RESULT).parquet(staging)
+            .select("kind", "patient_id", "reader", "modality", "timepoint", "center", "params_hash", "stage",
+                "error_class", "message", "engine_version", "run_id", "extracted_at", "seconds")
+            .collectAsList();
     }
 
-    private static String key(String patient, String reader, String modality, String timepoint) {
-        return patient + "\u0000" + reader + "\u0000" + modality + "\u0000" + timepoint;
+    /** Image bytes below which cases share a task: a task costs tens of milliseconds of scheduling and output. */
+    static final long SMALL_CASE_TASK_BYTES = 1L << 20;
+
+    /**
+     * One task per case, biggest image first, so that Spark's dynamic scheduling balances the load; cases
+     * smaller than {@code minBytes} are gathered into shared tasks of about {@code minBytes}.
+     */
+    static <T> List<List<T>> groupSmallCases(List<T> cases, ToLongFunction<T> bytes, long minBytes) {
+        List<T> bySize = new ArrayList<>(cases);
+        bySize.sort(Comparator.comparingLong(bytes).reversed());
+        List<List<T>> groups = new ArrayList<>();
+        List<T> open = null;
+        long openBytes = 0;
+        for (T c : bySize) {
+            long b = bytes.applyAsLong(c);
+            if (b >= minBytes) {
+                groups.add(List.of(c));
+                continue;
+            }
+            if (open == null || openBytes >= minBytes) {
+                open = new ArrayList<>();
+                openBytes = 0;
+                groups.add(open);
+            }
+            open.add(c);
+            openBytes += Math.max(1, b);
+        }
+        return groups;
+    }
+
+    /** Exactly {@code tasks} groups of about equal image bytes (biggest case into the lightest group), heaviest first. */
+    static <T> List<List<T>> packInto(List<T> cases, ToLongFunction<T> bytes, int tasks) {
+        List<T> bySize = new ArrayList<>(cases);
+        bySize.sort(Comparator.comparingLong(bytes).reversed());
+        List<List<T>> groups = new ArrayList<>();
+        long[] load = new long[tasks];
+        for (int i = 0; i < tasks; i++) {
+            groups.add(new ArrayList<>());
+        }
+        for (T c : bySize) {
+            int lightest = 0;
+            for (int i = 1; i < tasks; i++) {
+                if (load[i] < load[lightest]) {
+                    lightest = i;
+                }
+            }
+            groups.get(lightest).add(c);
+            load[lightest] += Math.max(1, bytes.applyAsLong(c));
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingLong((Integer i) -> load[i]).reversed());
+        return order.stream().map(groups::get).filter(g -> !g.isEmpty()).toList();
+    }
+
+    private static Row errorRow(String runId, String patient, String reader, String modality, String timepoint,
+                                String center, String paramsHash, String stage, String errorClass, String message,
+                                Timestamp at) {
+        return new GenericRowWithSchema(new Object[] {runId, patient, reader, modality, timepoint, center, paramsHash,
+            stage, errorClass, message, at}, FeatureTables.ERRORS);
+    }
+
+    private static void addSeconds(double[] sum, long sinceNanos) {
+        synchronized (sum) {
+            sum[0] += (System.nanoTime() - sinceNanos) / 1e9;
+        }
+    }
+
+    /**
+     * Cuts the cases into batches of {@code fixed} cases, or by default of 16 cases per task slot (at least
+     * 64): every batch costs two MERGEs, so batches are as large as a tolerable loss on interruption allows.
+     */
+    static List<List<Row>> batches(List<Row> todo, int fixed, int slots) {
+        List<List<Row>> out = new ArrayList<>();
+        int size = fixed > 0 ? fixed : Math.max(64, 16 * slots);
+        for (int from = 0; from < todo.size(); from += size) {
+            out.add(todo.subList(from, Math.min(todo.size(), from + size)));
+        }
+        return out;
+    }
+
+    /** Daemon threads; with a pool name, their Spark jobs run in that fair-scheduler pool (conf: fairscheduler.xml). */
+    private java.util.concurrent.ThreadFactory daemon(String name, String pool) {
+        return r -> {
+            Thread t = new Thread(() -> {
+                if (pool != null) {
+                    spark.sparkContext().setLocalProperty("spark.scheduler.pool", pool);
+                }
+                r.run();
+            }, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static <T> T waitFor(Future<T> future) {
+        if (future == null) {
+            return null;
+        }
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a batch", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("a batch failed: " + cause, cause);
+        }
+    }
+
+    private static List<String> key(Row c) {
+        return List.of(c.getString(0), c.getString(1), c.getString(2), c.getString(3));
     }
 
     private String readText(String location) {

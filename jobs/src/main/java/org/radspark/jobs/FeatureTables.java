@@ -1,11 +1,19 @@
 package org.radspark.jobs;
 
 import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -16,16 +24,28 @@ import org.radspark.spark.CohortSchemas;
  * The Delta tables of a feature store below one folder (local path or hdfs:// URI): {@code features}
  * (long form, partitioned by params_hash), {@code features_wide} (one row per case and params_hash,
  * one column per feature), {@code runs} and {@code errors}. Writes are MERGEs on the case key, so a
- * re-run, a retried task or a resumed job never duplicates a row.
+ * re-run, a retried task or a resumed job never duplicates a row. Tables are created by the first run
+ * that needs them; whether a table exists is a file-system check, so a run with nothing to do starts no
+ * Spark job for it.
  */
 public final class FeatureTables {
     /** Columns identifying one case's extraction with one parameter set. */
     public static final List<String> CASE_KEY = List.of("patient_id", "reader", "modality", "timepoint", "params_hash");
 
-    /** The long-form table: the feature rows of {@link CohortSchemas#OUTCOME}, every column but the value required. */
-    public static final StructType FEATURES = project(CohortSchemas.OUTCOME, "patient_id", "reader", "modality",
-        "timepoint", "center", "params_hash", "image_type", "feature_class", "feature", "value", "engine_version",
-        "run_id", "extracted_at");
+    /** Columns of a wide row before its feature columns. */
+    public static final List<String> WIDE_KEY = List.of("patient_id", "reader", "modality", "timepoint", "center",
+        "params_hash");
+
+    /** The long-form table: one row per case, parameter set and feature; every column but the value required. */
+    public static final StructType FEATURES = project(CohortSchemas.CASE_RESULT, "patient_id", "reader", "modality",
+        "timepoint", "center", "params_hash")
+        .add("image_type", DataTypes.StringType, false)
+        .add("feature_class", DataTypes.StringType, false)
+        .add("feature", DataTypes.StringType, false)
+        .add("value", DataTypes.DoubleType, true)
+        .add("engine_version", DataTypes.StringType, false)
+        .add("run_id", DataTypes.StringType, false)
+        .add("extracted_at", DataTypes.TimestampType, false);
 
     public static final StructType RUNS = new StructType()
         .add("run_id", DataTypes.StringType, false)
@@ -62,12 +82,11 @@ public final class FeatureTables {
     private final SparkSession spark;
     private final String root;
 
-    /** The named fields of {@code source}, in the given order; only "value" may be null. */
+    /** The named fields of {@code source}, in the given order, as required columns. */
     private static StructType project(StructType source, String... names) {
         StructType out = new StructType();
         for (String n : names) {
-            org.apache.spark.sql.types.StructField f = source.apply(n);
-            out = out.add(n, f.dataType(), n.equals("value"));
+            out = out.add(n, source.apply(n).dataType(), false);
         }
         return out;
     }
@@ -81,32 +100,80 @@ public final class FeatureTables {
         return root + "/" + table;
     }
 
-    /** Creates the long-form, runs and errors tables when they do not exist yet. */
-    public void ensureExist() {
-        DeltaTable.createIfNotExists(spark).location(path("features")).addColumns(FEATURES)
-            .partitionedBy("params_hash").execute();
-        DeltaTable.createIfNotExists(spark).location(path("runs")).addColumns(RUNS).execute();
-        DeltaTable.createIfNotExists(spark).location(path("errors")).addColumns(ERRORS).execute();
+    /** Whether {@code table} exists as a Delta table (a file-system check, no Spark job). */
+    public boolean exists(String table) {
+        Path log = new Path(path(table) + "/_delta_log");
+        try {
+            FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(log)) {
+                return false;
+            }
+            for (FileStatus f : fs.listStatus(log)) {
+                if (f.getPath().getName().endsWith(".json") || f.getPath().getName().endsWith(".checkpoint.parquet")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot inspect " + log + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates the long-form table (partitioned by params_hash) when it does not exist yet. */
+    public void ensureFeatures() {
+        if (!exists("features")) {
+            DeltaTable.createIfNotExists(spark).location(path("features")).addColumns(FEATURES)
+                .partitionedBy("params_hash").execute();
+        }
+    }
+
+    /** Creates the errors table when it does not exist yet, so that readers find all four tables after a run. */
+    public void ensureErrors() {
+        if (!exists("errors")) {
+            DeltaTable.createIfNotExists(spark).location(path("errors")).addColumns(ERRORS).execute();
+        }
     }
 
     public Dataset<Row> features() {
         return spark.read().format("delta").load(path("features"));
     }
 
-    /** Case keys already extracted with {@code paramsHash}. */
+    /** Case keys (patient_id, reader, modality, timepoint) already extracted with {@code paramsHash}. */
     public List<Row> extractedCases(String paramsHash) {
+        if (!exists("features")) {
+            return List.of();
+        }
         return features().where(functions.col("params_hash").equalTo(paramsHash))
             .select("patient_id", "reader", "modality", "timepoint").distinct().collectAsList();
     }
 
     /**
-     * MERGE of one batch's feature rows of {@code paramsHash} on (case key, feature): new rows are
-     * inserted; with {@code recompute}, rows whose value changed are updated and equal rows are left
-     * untouched. The target side is pruned to the parameter set's partition. Without recompute the
-     * MERGE is insert-only, which Delta executes without rewriting existing files.
+     * MERGE of one staged batch (rows of {@link CohortSchemas#CASE_RESULT}) into the long table on (case
+     * key, params_hash, feature): new rows are inserted; with {@code recompute}, rows whose value changed
+     * are updated and equal rows are left untouched. The target side is pruned to the parameter set's
+     * partition and to the batch's patient_id range (files of other batches are skipped by their
+     * statistics). Without recompute the MERGE is insert-only, which Delta executes without rewriting
+     * existing files. The staged files are immutable, so Delta need not copy the source first.
      */
-    public void mergeFeatures(Dataset<Row> rows, String paramsHash, boolean recompute) {
-        Column on = functions.col("t.params_hash").equalTo(functions.lit(paramsHash));
+    public void mergeFeatures(Dataset<Row> staged, String paramsHash, String minPatient, String maxPatient,
+                              boolean recompute) {
+        ensureFeatures();
+        Column pair = functions.explode(functions.arrays_zip(functions.col("names"), functions.col("values")));
+        Column parts = functions.split(functions.col("feature"), "_", 3);
+        Dataset<Row> rows = staged.where(functions.col("kind").equalTo("F"))
+            .select(functions.col("patient_id"), functions.col("reader"), functions.col("modality"),
+                functions.col("timepoint"), functions.col("center"), functions.col("params_hash"),
+                functions.col("engine_version"), functions.col("run_id"), functions.col("extracted_at"), pair.as("p"))
+            .withColumn("feature", functions.col("p.names"))
+            .select(java.util.Arrays.stream(FEATURES.fieldNames()).map(n -> switch (n) {
+                case "image_type" -> parts.getItem(0).as(n);
+                case "feature_class" -> parts.getItem(1).as(n);
+                case "value" -> functions.col("p.values").as(n);
+                default -> functions.col(n);
+            }).toArray(Column[]::new));
+        Column on = functions.col("t.params_hash").equalTo(functions.lit(paramsHash))
+            .and(functions.col("t.patient_id").geq(functions.lit(minPatient)))
+            .and(functions.col("t.patient_id").leq(functions.lit(maxPatient)));
         for (String k : CASE_KEY) {
             on = on.and(functions.col("t." + k).equalTo(functions.col("s." + k)));
         }
@@ -117,11 +184,13 @@ public final class FeatureTables {
             merge = merge.whenMatched(functions.not(functions.col("t.value").eqNullSafe(functions.col("s.value"))))
                 .updateAll();
         }
-        merge.whenNotMatched().insertAll().execute();
+        io.delta.tables.DeltaMergeBuilder insertNew = merge.whenNotMatched().insertAll();
+        withoutSourceCopy(insertNew::execute);
     }
 
-    /** Adds a batch's error rows; keyed by run and case so a retried batch adds nothing twice. */
+    /** Adds error rows; keyed by run and case so a retried write adds nothing twice. */
     public void mergeErrors(Dataset<Row> rows) {
+        ensureErrors();
         Column on = functions.col("t.run_id").equalTo(functions.col("s.run_id"));
         for (String k : CASE_KEY) {
             on = on.and(functions.col("t." + k).equalTo(functions.col("s." + k)));
@@ -134,30 +203,174 @@ public final class FeatureTables {
     }
 
     /**
-     * Rewrites the wide table's partition for {@code paramsHash}: one row per case, one double column
-     * per feature (pyradiomics names), for modelling and notebooks.
+     * MERGE of one staged batch into the wide table: one row per extracted case (one double column per
+     * feature, pyradiomics names) built from the case's staged names and values; new cases are inserted,
+     * cases already present (a recompute) are rewritten. Columns new to the table are added.
      */
-    public void rebuildWide(String paramsHash) {
-        Dataset<Row> longForm = features().where(functions.col("params_hash").equalTo(paramsHash));
-        List<String> names = longForm.select("feature").distinct().as(org.apache.spark.sql.Encoders.STRING())
-            .collectAsList().stream().sorted().toList();
+    public void mergeWide(Dataset<Row> staged, String paramsHash) {
+        Dataset<Row> extracted = staged.where(functions.col("kind").equalTo("F"));
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        for (Row r : extracted.select("names").distinct().collectAsList()) {
+            names.addAll(r.getList(0));
+        }
         if (names.isEmpty()) {
             return;
         }
-        Dataset<Row> wide = longForm
-            .groupBy("patient_id", "reader", "modality", "timepoint", "center", "params_hash")
-            .pivot("feature", List.copyOf(names).stream().map(n -> (Object) n).toList())
-            .agg(functions.first("value"));
-        wide.write().format("delta").mode("overwrite").partitionBy("params_hash")
-            .option("replaceWhere", "params_hash = '" + paramsHash + "'")
-            .option("mergeSchema", "true")
-            .save(path("features_wide"));
+        StructType schema = wideSchema(names);
+        writeWide(extracted.select("patient_id", "reader", "modality", "timepoint", "center", "params_hash", "names",
+            "values").mapPartitions(new WideRows(List.copyOf(names), false), Encoders.row(schema)), paramsHash);
     }
 
-    /** Row counts of each table, for the summary. */
-    public Map<String, Long> counts() {
-        return Map.of("features", features().count(),
-            "errors", spark.read().format("delta").load(path("errors")).count(),
-            "runs", spark.read().format("delta").load(path("runs")).count());
+    /**
+     * Adds wide rows for cases of {@code featureCases} (in the long table for {@code paramsHash}) that the
+     * wide table lacks: cases a killed run committed to the long table but not yet to the wide one. The
+     * rows are built from the long table itself.
+     *
+     * @return the number of wide rows added
+     */
+    public long fillWideGaps(String paramsHash, Set<List<String>> featureCases) {
+        if (featureCases.isEmpty()) {
+            return 0;
+        }
+        Set<List<String>> target = new java.util.LinkedHashSet<>(featureCases);
+        if (exists("features_wide")) {
+            for (Row r : wide().where(functions.col("params_hash").equalTo(paramsHash))
+                .select("patient_id", "reader", "modality", "timepoint").collectAsList()) {
+                target.remove(List.of(r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
+            }
+        }
+        if (target.isEmpty()) {
+            return 0;
+        }
+        StructType keyType = project(FEATURES, "patient_id", "reader", "modality", "timepoint");
+        List<Row> keyRows = target.stream().map(k -> RowFactory.create(k.toArray())).toList();
+        Dataset<Row> longForm = features().where(functions.col("params_hash").equalTo(paramsHash))
+            .join(functions.broadcast(spark.createDataFrame(keyRows, keyType)),
+                scala.jdk.javaapi.CollectionConverters.asScala(List.of("patient_id", "reader", "modality",
+                    "timepoint")).toSeq(), "left_semi");
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(
+            longForm.select("feature").distinct().as(Encoders.STRING()).collectAsList());
+        StructType schema = wideSchema(names);
+        writeWide(longForm
+            .groupBy(WIDE_KEY.stream().map(functions::col).toArray(Column[]::new))
+            .agg(functions.collect_list(functions.struct(functions.col("feature"), functions.col("value"))).as("fv"))
+            .mapPartitions(new WideRows(List.copyOf(names), true), Encoders.row(schema)), paramsHash);
+        return target.size();
+    }
+
+    /** Wide schema: the key columns, then {@code names} plus the table's existing feature columns, sorted (adds those to names). */
+    private StructType wideSchema(java.util.TreeSet<String> names) {
+        if (exists("features_wide")) {
+            for (String existing : wide().columns()) {
+                if (!WIDE_KEY.contains(existing)) {
+                    names.add(existing);
+                }
+            }
+        }
+        StructType schema = new StructType();
+        for (String k : WIDE_KEY) {
+            schema = schema.add(k, DataTypes.StringType, false);
+        }
+        for (String n : names) {
+            schema = schema.add(n, DataTypes.DoubleType, true);
+        }
+        return schema;
+    }
+
+    /** Creates the wide table with {@code rows}, or MERGEs them into it on the case key (insert new, rewrite present). */
+    private void writeWide(Dataset<Row> rows, String paramsHash) {
+        if (!exists("features_wide")) {
+            try {
+                rows.write().format("delta").mode("errorifexists").partitionBy("params_hash").save(path("features_wide"));
+                return;
+            } catch (RuntimeException e) {
+                if (!exists("features_wide")) {
+                    throw e;
+                }
+                // created meanwhile by a concurrent run: merge into it below
+            }
+        }
+        Column on = functions.col("t.params_hash").equalTo(functions.lit(paramsHash));
+        for (String k : CASE_KEY) {
+            on = on.and(functions.col("t." + k).equalTo(functions.col("s." + k)));
+        }
+        io.delta.tables.DeltaMergeBuilder merge = DeltaTable.forPath(spark, path("features_wide")).as("t")
+            .merge(rows.as("s"), on).withSchemaEvolution().whenMatched().updateAll().whenNotMatched().insertAll();
+        withoutSourceCopy(merge::execute);
+    }
+
+    public Dataset<Row> wide() {
+        return spark.read().format("delta").load(path("features_wide"));
+    }
+
+    /**
+     * Runs a MERGE whose source is deterministic (staged files or the long table at a fixed version)
+     * without Delta's defensive copy of the source.
+     */
+    private void withoutSourceCopy(Runnable merge) {
+        String key = "spark.databricks.delta.merge.materializeSource";
+        String before = spark.conf().getOption(key).getOrElse(() -> null);
+        spark.conf().set(key, "none");
+        try {
+            merge.run();
+        } finally {
+            if (before == null) {
+                spark.conf().unset(key);
+            } else {
+                spark.conf().set(key, before);
+            }
+        }
+    }
+
+    /**
+     * Turns a case's features into a wide row with a fixed column order: from a staged row (key columns,
+     * then parallel names and values arrays) or from the long table grouped per case (key columns, then
+     * a list of (feature, value) pairs).
+     */
+    private static final class WideRows implements org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+        private final List<String> names;
+        private final boolean pairs;
+
+        WideRows(List<String> names, boolean pairs) {
+            this.names = names;
+            this.pairs = pairs;
+        }
+
+        @Override
+        public java.util.Iterator<Row> call(java.util.Iterator<Row> cases) {
+            Map<String, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                index.put(names.get(i), i);
+            }
+            int keys = WIDE_KEY.size();
+            return new java.util.Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return cases.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    Row c = cases.next();
+                    Object[] values = new Object[keys + names.size()];
+                    for (int i = 0; i < keys; i++) {
+                        values[i] = c.get(i);
+                    }
+                    if (pairs) {
+                        for (Row pair : c.<Row>getList(keys)) {
+                            values[keys + index.get(pair.getString(0))] = pair.isNullAt(1) ? null : pair.getDouble(1);
+                        }
+                    } else {
+                        List<String> n = c.getList(keys);
+                        List<Double> v = c.getList(keys + 1);
+                        for (int i = 0; i < n.size(); i++) {
+                            values[keys + index.get(n.get(i))] = v.get(i);
+                        }
+                    }
+                    return RowFactory.create(values);
+                }
+            };
+        }
     }
 }

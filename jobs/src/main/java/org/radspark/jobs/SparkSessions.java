@@ -15,6 +15,8 @@ public final class SparkSessions {
             .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.ui.enabled", conf.get("spark.ui.enabled", "false"))
             .config("spark.ui.showConsoleProgress", "false")
+            // the cohort job's committer thread runs its MERGEs in a pool of their own beside the extraction
+            .config("spark.scheduler.mode", conf.get("spark.scheduler.mode", "FAIR"))
             .config("spark.sql.shuffle.partitions", conf.get("spark.sql.shuffle.partitions", "8"))
             .config("spark.databricks.delta.snapshotPartitions", conf.get("spark.databricks.delta.snapshotPartitions", "4"));
         if (master != null) {

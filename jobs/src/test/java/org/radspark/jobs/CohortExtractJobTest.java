@@ -84,6 +84,16 @@ class CohortExtractJobTest {
         Dataset<Row> runs = spark.read().format("delta").load(tables.path("runs"));
         assertEquals(3, runs.count());
         assertEquals(1, runs.select("params_hash").distinct().count());
+
+        // a wide row lost (as when a run is killed between its two MERGEs) is rebuilt from the long table
+        List<Row> wideBefore = tables.wide().orderBy("patient_id", "reader").collectAsList();
+        DeltaTable.forPath(spark, tables.path("features_wide")).delete("patient_id = 'P002'");
+        assertEquals(3, tables.wide().count());
+        CohortExtractJob.Summary fourth = job.run(options);
+        assertEquals(0, fourth.done());
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("added 1 wide rows an interrupted run had left out"));
+        List<Row> wideAfter = tables.wide().orderBy("patient_id", "reader").collectAsList();
+        assertEquals(wideBefore, wideAfter);
     }
 
     @Test

@@ -22,10 +22,11 @@ public final class CohortSchemas {
         .add("label", DataTypes.IntegerType, true);
 
     /**
-     * One result row of a case: kind "F" carries a feature value, kind "E" the case's error (stage, class,
-     * message). Both carry the case key, so one staged batch feeds the features and errors tables.
+     * The result of one case: kind "F" carries the case's feature names and values (parallel arrays, in
+     * the engine's order), kind "E" the case's error (stage, class, message). One compact row per case
+     * keeps the staged batch small; the job expands it into the long and wide tables.
      */
-    public static final StructType OUTCOME = new StructType()
+    public static final StructType CASE_RESULT = new StructType()
         .add("kind", DataTypes.StringType, false)
         .add("patient_id", DataTypes.StringType, false)
         .add("reader", DataTypes.StringType, false)
@@ -33,10 +34,8 @@ public final class CohortSchemas {
         .add("timepoint", DataTypes.StringType, false)
         .add("center", DataTypes.StringType, false)
         .add("params_hash", DataTypes.StringType, false)
-        .add("image_type", DataTypes.StringType, true)
-        .add("feature_class", DataTypes.StringType, true)
-        .add("feature", DataTypes.StringType, true)
-        .add("value", DataTypes.DoubleType, true)
+        .add("names", DataTypes.createArrayType(DataTypes.StringType, false), true)
+        .add("values", DataTypes.createArrayType(DataTypes.DoubleType, true), true)
         .add("stage", DataTypes.StringType, true)
         .add("error_class", DataTypes.StringType, true)
         .add("message", DataTypes.StringType, true)

@@ -33,8 +33,9 @@ import org.radspark.params.ParameterException;
 
 /**
  * The per-patient Spark function: for each manifest case, brings its files to the executor (HDFS or
- * any Hadoop file system; local paths are read in place), runs the engine, and emits one outcome row
- * per feature, or one error row naming the stage and cause. A failing case never fails the task.
+ * any Hadoop file system; local paths are read in place), runs the engine, and emits one row per case
+ * with its feature names and values, or one error row naming the stage and cause (rows of
+ * {@link CohortSchemas#CASE_RESULT}). A failing case never fails the task.
  */
 public final class ExtractCasesFunction implements MapPartitionsFunction<Row, Row>, Serializable {
     private static final long serialVersionUID = 1L;
@@ -82,14 +83,17 @@ public final class ExtractCasesFunction implements MapPartitionsFunction<Row, Ro
             ExtractionResult r = extractor.extract(img, msk, c.isNullAt(9) ? null : c.getInt(9));
             Timestamp now = new Timestamp(System.currentTimeMillis());
             double seconds = (System.nanoTime() - t0) / 1e9;
-            for (Map.Entry<String, Double> f : r.features().entrySet()) {
-                String name = f.getKey();
-                int a = name.indexOf('_');
-                int b = name.indexOf('_', a + 1);
-                out.add(RowFactory.create("F", c.getString(0), c.getString(1), c.getString(2), c.getString(3),
-                    c.getString(4), paramsHash, name.substring(0, a), name.substring(a + 1, b), name, f.getValue(),
-                    null, null, null, FeatureExtractor.ENGINE_VERSION, runId, now, seconds));
+            Map<String, Double> features = r.features();
+            String[] names = new String[features.size()];
+            Double[] values = new Double[features.size()];
+            int i = 0;
+            for (Map.Entry<String, Double> f : features.entrySet()) {
+                names[i] = f.getKey();
+                values[i++] = f.getValue();
             }
+            out.add(RowFactory.create("F", c.getString(0), c.getString(1), c.getString(2), c.getString(3),
+                c.getString(4), paramsHash, names, values, null, null, null, FeatureExtractor.ENGINE_VERSION, runId,
+                now, seconds));
             done.add(1);
         } catch (ExtractionException e) {
             out.add(error(c, e.stage().name().toLowerCase(java.util.Locale.ROOT), e, t0));
@@ -107,7 +111,7 @@ public final class ExtractCasesFunction implements MapPartitionsFunction<Row, Ro
         done.add(1);
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return RowFactory.create("E", c.getString(0), c.getString(1), c.getString(2), c.getString(3), c.getString(4),
-            paramsHash, null, null, null, null, stage, e.getClass().getSimpleName(), message,
+            paramsHash, null, null, stage, e.getClass().getSimpleName(), message,
             FeatureExtractor.ENGINE_VERSION, runId, new Timestamp(System.currentTimeMillis()),
             (System.nanoTime() - t0) / 1e9);
     }
