@@ -11,79 +11,183 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.radspark.extract.FeatureExtractor;
-import org.radspark.image.Image;
-import org.radspark.image.Mask;
-import org.radspark.io.MaskSelection;
-import org.radspark.io.VolumeReaders;
+import org.apache.spark.util.LongAccumulator;
 import org.radspark.jobs.CohortExtractJob;
+import org.radspark.jobs.CohortManifest;
 import org.radspark.jobs.SparkSessions;
-import org.radspark.params.ParamFileParser;
+import org.radspark.params.ParamsHash;
+import org.radspark.spark.ExtractCasesFunction;
 
 /**
- * Cohort benchmark: builds a cohort of N cases from the bundled pyradiomics cases (brain1 and breast1
- * under distinct patient ids), extracts it with the cohort job on the given Spark master, then runs the
- * same cases through the engine in a plain single-threaded Java loop, and reports cases per minute for
- * both and the Spark job's overhead over the loop. Usage: radspark bench-cohort [--cases N]
- * [--param FILE] [--master local[K]] [--testdata DIR] [--skip-loop].
+ * Cohort benchmark: builds a cohort of N cases from the bundled test data under distinct patient ids,
+ * then times, each in a fresh JVM so that neither inherits the other's JIT warm-up, (1) the engine in a
+ * plain single-threaded Java loop over the cases (the same per-case code the executors run: read,
+ * extract, result row) and (2) the cohort job on the given Spark master into new Delta tables. Each is
+ * run {@code repeat} times in its JVM (the Spark job into fresh tables each time): the first run is
+ * the cold figure a cron-started job sees, the last the steady state of a long-lived Spark application.
+ * Reports cases per minute and the Spark job's overhead over the loop (Spark time x cores / loop time).
+ *
+ * <p>Mixes: {@code small} cycles brain1 (MR) and breast1 (MR); {@code ct} cycles the IBSI CT phantom
+ * as NIfTI, the same phantom as a DICOM series with an RTSTRUCT (a CT-sized 512x512x60 volume each),
+ * brain1 and breast1.
  */
 public final class CohortBenchmark {
     private CohortBenchmark() {
     }
 
-    public static String run(Path testdata, Path param, int cases, String master, boolean loop) throws IOException {
+    /** Timings of one child JVM: seconds of each repetition, and the Spark session start-up (0 for the loop). */
+    record ChildResult(List<Double> seconds, double sessionSeconds, int cores, List<String> details) {
+    }
+
+    public static String run(Path testdata, Path param, int cases, String mix, String master, int repeat,
+                             boolean loop) throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("radspark-bench-");
         try {
-            List<String> lines = new ArrayList<>(List.of("patient_id,image,mask"));
-            List<String[]> inputs = new ArrayList<>();
-            for (int i = 0; i < cases; i++) {
-                String c = i % 2 == 0 ? "brain1" : "breast1";
-                String image = testdata.resolve("pyradiomics/" + c + "_image.nrrd").toString();
-                String mask = testdata.resolve("pyradiomics/" + c + "_label.nrrd").toString();
-                lines.add(String.format(Locale.ROOT, "BENCH-%03d,%s,%s", i, image, mask));
-                inputs.add(new String[] {image, mask});
-            }
-            Path manifest = work.resolve("manifest.csv");
-            Files.writeString(manifest, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-
-            SparkSession spark = SparkSessions.create("radspark bench-cohort", master);
-            double sparkSeconds;
-            int parallelism;
-            try {
-                parallelism = spark.sparkContext().defaultParallelism();
-                long t0 = System.nanoTime();
-                CohortExtractJob.Summary s = new CohortExtractJob(spark, new PrintStream(new ByteArrayOutputStream()))
-                    .run(new CohortExtractJob.Options(manifest.toString(), param.toString(),
-                        work.resolve("tables").toString(), false, 0, 0));
-                sparkSeconds = (System.nanoTime() - t0) / 1e9;
-                if (s.done() != cases || s.failed() != 0) {
-                    throw new IllegalStateException("benchmark cohort did not extract cleanly: " + s);
-                }
-            } finally {
-                spark.stop();
-            }
+            Path manifest = writeManifest(testdata, cases, mix, work);
             StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                "cohort of %d cases, %s (%d cores): Spark job %.1f s = %.1f cases/min",
-                cases, master == null ? "local[*]" : master, parallelism, sparkSeconds, cases / sparkSeconds * 60));
-            if (loop) {
-                FeatureExtractor extractor = new FeatureExtractor(ParamFileParser.parse(param));
-                long t0 = System.nanoTime();
-                for (String[] in : inputs) {
-                    Image img = VolumeReaders.readImage(Path.of(in[0]), null);
-                    Mask msk = VolumeReaders.readMask(Path.of(in[1]), img.geometry(), MaskSelection.NONE);
-                    extractor.extract(img, msk);
-                }
-                double loopSeconds = (System.nanoTime() - t0) / 1e9;
-                report.append(String.format(Locale.ROOT,
-                    "; plain Java loop (1 thread) %.1f s = %.1f cases/min; Spark time x cores / loop time = %.3f",
-                    loopSeconds, cases / loopSeconds * 60, sparkSeconds * parallelism / loopSeconds));
+                "cohort of %d cases (mix %s), %s, each measurement in a fresh JVM, %d run(s) per JVM%n",
+                cases, mix, param.getFileName(), repeat));
+            ChildResult spark = child(work, "spark", manifest, param, master, repeat);
+            report.append(String.format(Locale.ROOT,
+                "  Spark job, %s (%d cores): runs %s s; first %.1f s = %.1f cases/min, last %.1f s = %.1f cases/min"
+                    + " (session start %.1f s, not included)%n",
+                master == null ? "local[*]" : master, spark.cores(), format(spark.seconds()), first(spark),
+                cases / first(spark) * 60, last(spark), cases / last(spark) * 60, spark.sessionSeconds()));
+            for (String d : spark.details()) {
+                report.append("    ").append(d).append(System.lineSeparator());
             }
-            return report.toString();
+            if (loop) {
+                ChildResult plain = child(work, "loop", manifest, param, null, repeat);
+                report.append(String.format(Locale.ROOT,
+                    "  plain Java loop (1 thread): runs %s s; first %.1f s = %.1f cases/min, last %.1f s = %.1f cases/min%n",
+                    format(plain.seconds()), first(plain), cases / first(plain) * 60, last(plain),
+                    cases / last(plain) * 60));
+                report.append(String.format(Locale.ROOT,
+                    "  Spark time x cores / loop time: first runs %.3f (overhead %+.1f %%), last runs %.3f (overhead %+.1f %%)",
+                    first(spark) * spark.cores() / first(plain), (first(spark) * spark.cores() / first(plain) - 1) * 100,
+                    last(spark) * spark.cores() / last(plain), (last(spark) * spark.cores() / last(plain) - 1) * 100));
+            }
+            return report.toString().stripTrailing();
         } finally {
             try (Stream<Path> walk = Files.walk(work)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    static Path writeManifest(Path testdata, int cases, String mix, Path work) throws IOException {
+        String t = testdata.toAbsolutePath().normalize().toString();
+        String[] brain = {t + "/pyradiomics/brain1_image.nrrd", t + "/pyradiomics/brain1_label.nrrd", ""};
+        String[] breast = {t + "/pyradiomics/breast1_image.nrrd", t + "/pyradiomics/breast1_label.nrrd", ""};
+        String[] ctNifti = {t + "/ibsi1/ct_phantom/nifti/image.nii.gz", t + "/ibsi1/ct_phantom/nifti/mask.nii.gz", ""};
+        String[] ctDicom = {t + "/ibsi1/ct_phantom/dicom/image", t + "/ibsi1/ct_phantom/dicom/mask/rtstruct.dcm", "GTV-1"};
+        List<String[]> cycle = switch (mix) {
+            case "small" -> List.of(brain, breast);
+            case "ct" -> List.of(ctNifti, ctDicom, brain, breast);
+            default -> throw new IllegalArgumentException("unknown mix '" + mix + "' (small, ct)");
+        };
+        List<String> lines = new ArrayList<>(List.of("patient_id,image,mask,roi"));
+        for (int i = 0; i < cases; i++) {
+            String[] c = cycle.get(i % cycle.size());
+            lines.add(String.format(Locale.ROOT, "BENCH-%04d,%s,%s,%s", i, c[0], c[1], c[2]));
+        }
+        Path manifest = work.resolve("manifest.csv");
+        Files.writeString(manifest, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        return manifest;
+    }
+
+    private static ChildResult child(Path work, String mode, Path manifest, Path param, String master, int repeat)
+        throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Xmx") || a.startsWith("-XX:")).toList());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(CohortBenchmark.class.getName());
+        cmd.addAll(List.of(mode, manifest.toString(), param.toString(), master == null ? "" : master,
+            Integer.toString(repeat), work.resolve("tables-" + mode).toString()));
+        Path log = work.resolve(mode + ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        int code = p.waitFor();
+        List<String> out = Files.readAllLines(log);
+        List<String> details = out.stream().filter(l -> l.startsWith("DETAIL ")).map(l -> l.substring(7)).toList();
+        for (String line : out) {
+            if (line.startsWith("RESULT ")) {
+                String[] f = line.substring(7).split(" ");
+                List<Double> seconds = new ArrayList<>();
+                for (String s : f[2].split(",")) {
+                    seconds.add(Double.parseDouble(s));
+                }
+                return new ChildResult(seconds, Double.parseDouble(f[0]), Integer.parseInt(f[1]), details);
+            }
+        }
+        throw new IllegalStateException("benchmark child '" + mode + "' failed (exit " + code + "):\n"
+            + String.join("\n", out.subList(Math.max(0, out.size() - 30), out.size())));
+    }
+
+    /** Child JVM entry: MODE MANIFEST PARAM MASTER REPEAT TABLES; prints "RESULT session cores s1,s2,...". */
+    public static void main(String[] a) throws Exception {
+        String mode = a[0];
+        String manifest = a[1];
+        String paramFile = a[2];
+        int repeat = Integer.parseInt(a[4]);
+        List<String> seconds = new ArrayList<>();
+        if (mode.equals("loop")) {
+            String paramsText = Files.readString(Path.of(paramFile));
+            for (int r = 0; r < repeat; r++) {
+                long t0 = System.nanoTime();
+                List<Row> cases = CohortManifest.readCsv(manifest, new Configuration()).cases();
+                LongAccumulator done = new LongAccumulator();
+                LongAccumulator failed = new LongAccumulator();
+                ExtractCasesFunction fn = new ExtractCasesFunction(paramsText, paramFile, ParamsHash.of(paramsText),
+                    "bench", done, failed);
+                for (Row c : cases) {
+                    fn.call(List.of(c).iterator()).next();
+                }
+                seconds.add(String.format(Locale.ROOT, "%.3f", (System.nanoTime() - t0) / 1e9));
+                if (failed.value() != 0 || done.value() != cases.size()) {
+                    throw new IllegalStateException("loop: " + failed.value() + " of " + cases.size() + " cases failed");
+                }
+            }
+            System.out.println("RESULT 0 1 " + String.join(",", seconds));
+            return;
+        }
+        long s0 = System.nanoTime();
+        SparkSession spark = SparkSessions.create("radspark bench-cohort", a[3].isEmpty() ? null : a[3]);
+        double session = (System.nanoTime() - s0) / 1e9;
+        try {
+            for (int r = 0; r < repeat; r++) {
+                long t0 = System.nanoTime();
+                CohortExtractJob.Summary s = new CohortExtractJob(spark, new PrintStream(new ByteArrayOutputStream()))
+                    .run(new CohortExtractJob.Options(manifest, paramFile, a[5] + "-" + r, false, 0, 0));
+                seconds.add(String.format(Locale.ROOT, "%.3f", (System.nanoTime() - t0) / 1e9));
+                if (s.failed() != 0 || s.done() != s.cases()) {
+                    throw new IllegalStateException("benchmark cohort did not extract cleanly: " + s);
+                }
+                System.out.printf(Locale.ROOT, "DETAIL run %d: %.1f s (extraction %.1f s holding %.1f s of case work,"
+                    + " table writes %.1f s, of which wide %.1f s)%n", r, s.seconds(), s.timings().extractSeconds(),
+                    s.timings().caseSeconds(), s.timings().writeSeconds(), s.timings().wideSeconds());
+            }
+            System.out.printf(Locale.ROOT, "RESULT %.3f %d %s%n", session, spark.sparkContext().defaultParallelism(),
+                String.join(",", seconds));
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static double first(ChildResult r) {
+        return r.seconds().get(0);
+    }
+
+    private static double last(ChildResult r) {
+        return r.seconds().get(r.seconds().size() - 1);
+    }
+
+    private static String format(List<Double> seconds) {
+        return String.join(", ", seconds.stream().map(s -> String.format(Locale.ROOT, "%.1f", s)).toList());
     }
 }

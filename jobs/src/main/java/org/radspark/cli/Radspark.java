@@ -55,8 +55,8 @@ public final class Radspark {
         "      selection, models, metrics (Delta table), fitted models and an HTML report for one study",
         "  bench IMAGE MASK [--param FILE] [--roi NAME] [--warmup N] [--runs N]",
         "      times one case's extraction on one thread (wall time, peak heap)",
-        "  bench-cohort [--cases N] [--param FILE] [--master local[K]] [--skip-loop]",
-        "      cohort job throughput (cases/min) and its overhead over a plain Java loop",
+        "  bench-cohort [--cases N] [--mix ct|small] [--param FILE] [--master local[K]] [--repeat R] [--skip-loop]",
+        "      cohort job throughput (cases/min) and its overhead over a plain Java loop, each in a fresh JVM",
         "  bench-synthetic [--param FILE] [--size NXxNYxNZ] [--runs N] [--seed S] [--features-out CSV]",
         "      extracts a generated CT-sized case (default 512x512x300, conf/params/all-filters.yaml) on one",
         "      thread and prints each run's wall time and the peak heap");
@@ -108,7 +108,7 @@ public final class Radspark {
                 e.printStackTrace(err);
             }
             return 1;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | InterruptedException e) {
             err.println("radspark: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             if (verbose) {
                 e.printStackTrace(err);
@@ -172,14 +172,17 @@ public final class Radspark {
         return 0;
     }
 
-    private static int benchCohort(String[] argv, PrintStream stdout) throws IOException {
-        Args a = Args.parse(argv, 1, Set.of("cases", "param", "master", "testdata"), Set.of("skip-loop", "verbose"));
+    private static int benchCohort(String[] argv, PrintStream stdout) throws IOException, InterruptedException {
+        Args a = Args.parse(argv, 1, Set.of("cases", "param", "master", "testdata", "mix", "repeat"),
+            Set.of("skip-loop", "verbose"));
         Path home = Path.of(System.getProperty("radspark.home", "."));
         Integer cases = a.intOption("cases");
+        Integer repeat = a.intOption("repeat");
         stdout.println(org.radspark.bench.CohortBenchmark.run(
             Path.of(a.options.getOrDefault("testdata", home.resolve("testdata").toString())),
             Path.of(a.options.getOrDefault("param", home.resolve("conf/params/all-filters.yaml").toString())),
-            cases == null ? 40 : cases, a.options.get("master"), !a.flags.contains("skip-loop")));
+            cases == null ? 40 : cases, a.options.getOrDefault("mix", "ct"), a.options.get("master"),
+            repeat == null ? 1 : repeat, !a.flags.contains("skip-loop")));
         return 0;
     }
 
