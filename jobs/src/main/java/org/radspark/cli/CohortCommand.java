@@ -48,7 +48,8 @@ final class CohortCommand {
         out.printf(Locale.ROOT, "cases %d: extracted %d, skipped %d (already in the table), failed %d%n",
             s.cases(), s.done(), s.skipped(), s.failed());
         double extracted = s.done() + s.failed();
-        out.printf(Locale.ROOT, "time %.1f s%s (extraction %.1f s, table writes %.1f s, wide table %.1f s)%n", s.seconds(),
+        out.printf(Locale.ROOT, "time %.1f s%s (extraction %.1f s, table writes %.1f s, of which wide table %.1f s)%n",
+            s.seconds(),
             extracted > 0 ? String.format(Locale.ROOT, ", %.1f cases/min", extracted / s.seconds() * 60) : "",
             s.timings().extractSeconds(), s.timings().writeSeconds(), s.timings().wideSeconds());
         if (s.timings().caseSeconds() > 0) {
