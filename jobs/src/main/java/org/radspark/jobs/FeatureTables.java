@@ -79,8 +79,12 @@ public final class FeatureTables {
         .add("message", DataTypes.StringType, false)
         .add("at", DataTypes.TimestampType, false);
 
+    private static final String MATERIALIZE_SOURCE = "spark.databricks.delta.merge.materializeSource";
+
     private final SparkSession spark;
     private final String root;
+    private int mergesWithoutCopy;
+    private String settingBeforeMerges;
 
     /** The named fields of {@code source}, in the given order, as required columns. */
     private static StructType project(StructType source, String... names) {
@@ -305,19 +309,27 @@ public final class FeatureTables {
 
     /**
      * Runs a MERGE whose source is deterministic (staged files or the long table at a fixed version)
-     * without Delta's defensive copy of the source.
+     * without Delta's defensive copy of the source. The setting is session-wide and the two tables' MERGEs
+     * run at once, so it is set by the first MERGE in and restored by the last one out.
      */
     private void withoutSourceCopy(Runnable merge) {
-        String key = "spark.databricks.delta.merge.materializeSource";
-        String before = spark.conf().getOption(key).getOrElse(() -> null);
-        spark.conf().set(key, "none");
+        synchronized (this) {
+            if (mergesWithoutCopy++ == 0) {
+                settingBeforeMerges = spark.conf().getOption(MATERIALIZE_SOURCE).getOrElse(() -> null);
+                spark.conf().set(MATERIALIZE_SOURCE, "none");
+            }
+        }
         try {
             merge.run();
         } finally {
-            if (before == null) {
-                spark.conf().unset(key);
-            } else {
-                spark.conf().set(key, before);
+            synchronized (this) {
+                if (--mergesWithoutCopy == 0) {
+                    if (settingBeforeMerges == null) {
+                        spark.conf().unset(MATERIALIZE_SOURCE);
+                    } else {
+                        spark.conf().set(MATERIALIZE_SOURCE, settingBeforeMerges);
+                    }
+                }
             }
         }
     }
