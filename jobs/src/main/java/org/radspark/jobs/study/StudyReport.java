@@ -90,6 +90,11 @@ public final class StudyReport {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "NA";
     }
 
+    /** A confidence interval as " (low-high)". */
+    private static String ci(double low, double high) {
+        return " (" + f(low) + "-" + f(high) + ")";
+    }
+
     private static String pv(double p) {
         if (!Double.isFinite(p)) {
             return "NA";
@@ -265,7 +270,7 @@ public final class StudyReport {
                     if (mr != null) {
                         h.append(c.endsWith("_p") ? pv(mr.value()) : f(mr.value()));
                         if (mr.ciLow() != null) {
-                            h.append(" (").append(f(mr.ciLow())).append("-").append(f(mr.ciHigh())).append(")");
+                            h.append(ci(mr.ciLow(), mr.ciHigh()));
                         }
                     }
                     h.append("</td>");
@@ -420,13 +425,13 @@ public final class StudyReport {
         for (int j = 0; j < c.names().length; j++) {
             double[] u = c.univariate()[j];
             h.append("<tr><td class=\"l\">").append(Svg.esc(c.names()[j])).append("</td><td>").append(f(u[0]))
-                .append(" (").append(f(u[1])).append("-").append(f(u[2])).append(")</td><td>").append(pv(u[3]))
+                .append(ci(u[1], u[2])).append("</td><td>").append(pv(u[3]))
                 .append("</td>");
             int k = multi.indexOf(c.names()[j]);
             if (k >= 0) {
                 double[] m = c.multivariate()[k];
-                h.append("<td>").append(f(m[0])).append(" (").append(f(m[1])).append("-").append(f(m[2]))
-                    .append(")</td><td>").append(pv(m[3])).append("</td>");
+                h.append("<td>").append(f(m[0])).append(ci(m[1], m[2])).append("</td><td>").append(pv(m[3]))
+                    .append("</td>");
             } else {
                 h.append("<td>not entered</td><td></td>");
             }

@@ -187,6 +187,17 @@ final class Svg {
         }
     }
 
+    /** Rounded axis ticks spanning the values and zero (bars start at zero). */
+    private static double[] ticksWithZero(double[] values, int n) {
+        double lo = 0;
+        double hi = 0;
+        for (double v : values) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        return Nomogram.pretty(lo, lo == hi ? lo + 1 : hi, n);
+    }
+
     /** Horizontal bars (signed), one per name, with a zero line. */
     static String hbars(String title, String xLabel, String[] names, double[] values) {
         int rowH = 20;
@@ -194,16 +205,7 @@ final class Svg {
         int w = 640;
         int top = 34;
         int h = top + names.length * rowH + 44;
-        double lo = 0;
-        double hi = 0;
-        for (double v : values) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        if (lo == hi) {
-            hi = lo + 1;
-        }
-        double[] t = Nomogram.pretty(lo, hi, 5);
+        double[] t = ticksWithZero(values, 5);
         double a = t[0];
         double b = t[t.length - 1];
         double span = w - left - 20;
@@ -239,16 +241,7 @@ final class Svg {
         int left = 60;
         int top = 30;
         int bottom = 40;
-        double lo = 0;
-        double hi = 0;
-        for (double v : values) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        if (lo == hi) {
-            hi = lo + 1;
-        }
-        double[] t = Nomogram.pretty(lo, hi, 6);
+        double[] t = ticksWithZero(values, 6);
         double a = t[0];
         double b = t[t.length - 1];
         java.util.function.DoubleUnaryOperator py = v -> top + (b - v) / (b - a) * (h - top - bottom);
