@@ -20,6 +20,7 @@ import org.radspark.TestData;
 import org.radspark.image.Geometry;
 import org.radspark.image.Image;
 import org.radspark.image.Mask;
+import org.radspark.io.CsvRecords;
 import org.radspark.io.MaskSelection;
 import org.radspark.io.VolumeReaders;
 import org.radspark.params.ExtractionParams;
@@ -143,7 +144,7 @@ class PyradiomicsParityTest {
     @org.junit.jupiter.api.Test
     void brain1EqualsReleasedPyradiomics310() throws IOException {
         Map<String, String> expected = new LinkedHashMap<>();
-        for (List<String> row : parseCsv(Files.readString(TestData.path("pyradiomics/v3.1.0/brain1_default.csv")))
+        for (List<String> row : CsvRecords.parse(Files.readString(TestData.path("pyradiomics/v3.1.0/brain1_default.csv")))
             .subList(1, 101)) {
             expected.put(row.get(0), row.get(1));
         }
@@ -260,7 +261,7 @@ class PyradiomicsParityTest {
 
     /** featureName -> value of one column of a pyradiomics baseline CSV, or null when the file lacks the column. */
     static Map<String, String> readColumn(Path csv, String column) throws IOException {
-        List<List<String>> rows = parseCsv(Files.readString(csv, StandardCharsets.UTF_8));
+        List<List<String>> rows = CsvRecords.parse(Files.readString(csv, StandardCharsets.UTF_8));
         int col = rows.get(0).indexOf(column);
         if (col < 0) {
             return null;
@@ -270,44 +271,5 @@ class PyradiomicsParityTest {
             out.put(row.get(0), row.get(col));
         }
         return out;
-    }
-
-    static List<List<String>> parseCsv(String text) {
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\n') {
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else if (c != '\r') {
-                cell.append(c);
-            }
-        }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
-        }
-        return rows;
     }
 }

@@ -7,29 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The driver-side CSV reader of manifests: RFC 4180 quoting, line ends, blank lines, ragged rows. */
-class CsvRecordsTest {
-
-    @Test
-    void quotedFieldsLineEndsAndBlankLines() {
-        List<List<String>> r = CsvRecords.parse("\uFEFFa,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\r\n\n\"two\nlines\",,z");
-        assertEquals(List.of(List.of("a", "b", "c"), List.of("x, y", "say \"hi\"", ""), List.of("two\nlines", "", "z")), r);
-    }
-
-    @Test
-    void malformedQuotingNamesTheLine() {
-        assertEquals("line 2: a quoted field is never closed",
-            assertThrows(CsvRecords.CsvException.class, () -> CsvRecords.parse("a,b\n\"open,x\n")).getMessage());
-        assertEquals("line 1: text after a closing quote",
-            assertThrows(CsvRecords.CsvException.class, () -> CsvRecords.parse("\"a\"b,c")).getMessage());
-        assertEquals("line 3: a quote inside an unquoted field",
-            assertThrows(CsvRecords.CsvException.class, () -> CsvRecords.parse("a\nb\nc\"d")).getMessage());
-    }
+/** CSV manifests read on the driver: short rows padded, long rows reported, quoted values, image sizes. */
+class CsvManifestTest {
 
     @Test
     void manifestRowsAreCheckedAgainstTheHeader(@TempDir Path dir) throws Exception {

@@ -1,4 +1,4 @@
-package org.radspark.jobs;
+package org.radspark.io;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,20 +6,20 @@ import java.util.List;
 /**
  * Records of a CSV text as in RFC 4180: comma-separated fields, double-quoted fields may hold commas,
  * line breaks and doubled quotes; LF or CRLF line ends; blank lines and a leading byte-order mark are
- * skipped. Used for manifests and clinical tables, which are small and read on the driver.
+ * skipped. Used for cohort manifests, which are small and read on the driver, and reference tables.
  */
-final class CsvRecords {
+public final class CsvRecords {
     private CsvRecords() {
     }
 
     /** A text that is not valid CSV; the message names the line. */
-    static final class CsvException extends IllegalArgumentException {
+    public static final class CsvException extends IllegalArgumentException {
         CsvException(String message) {
             super(message);
         }
     }
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder field = new StringBuilder();
