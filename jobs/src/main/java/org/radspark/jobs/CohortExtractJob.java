@@ -170,7 +170,7 @@ public final class CohortExtractJob {
                         Dataset<Row> staged = spark.read().schema(CohortSchemas.CASE_RESULT).parquet(batchDir);
                         Future<?> wide = wideWriter.submit(() -> {
                             long tm = System.nanoTime();
-                            tables.mergeWide(staged, paramsHash);
+                            tables.mergeWide(staged, paramsHash, o.recompute());
                             addSeconds(wideSeconds, tm);
                         });
                         tables.mergeFeatures(staged, paramsHash, lo, hi, o.recompute());

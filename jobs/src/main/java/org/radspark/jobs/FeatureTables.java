@@ -209,9 +209,10 @@ public final class FeatureTables {
     /**
      * MERGE of one staged batch into the wide table: one row per extracted case (one double column per
      * feature, pyradiomics names) built from the case's staged names and values; new cases are inserted,
-     * cases already present (a recompute) are rewritten. Columns new to the table are added.
+     * and with {@code recompute} cases already present are rewritten (without it, a present row is kept,
+     * as in the long table). Columns new to the table are added.
      */
-    public void mergeWide(Dataset<Row> staged, String paramsHash) {
+    public void mergeWide(Dataset<Row> staged, String paramsHash, boolean recompute) {
         Dataset<Row> extracted = staged.where(functions.col("kind").equalTo("F"));
         java.util.TreeSet<String> names = new java.util.TreeSet<>();
         for (Row r : extracted.select("names").distinct().collectAsList()) {
@@ -222,7 +223,8 @@ public final class FeatureTables {
         }
         StructType schema = wideSchema(names);
         writeWide(extracted.select("patient_id", "reader", "modality", "timepoint", "center", "params_hash", "names",
-            "values").mapPartitions(new WideRows(List.copyOf(names), false), Encoders.row(schema)), paramsHash);
+            "values").mapPartitions(new WideRows(List.copyOf(names), false), Encoders.row(schema)), paramsHash,
+            recompute);
     }
 
     /**
@@ -258,7 +260,7 @@ public final class FeatureTables {
         writeWide(longForm
             .groupBy(WIDE_KEY.stream().map(functions::col).toArray(Column[]::new))
             .agg(functions.collect_list(functions.struct(functions.col("feature"), functions.col("value"))).as("fv"))
-            .mapPartitions(new WideRows(List.copyOf(names), true), Encoders.row(schema)), paramsHash);
+            .mapPartitions(new WideRows(List.copyOf(names), true), Encoders.row(schema)), paramsHash, false);
         return target.size();
     }
 
@@ -281,8 +283,12 @@ public final class FeatureTables {
         return schema;
     }
 
-    /** Creates the wide table with {@code rows}, or MERGEs them into it on the case key (insert new, rewrite present). */
-    private void writeWide(Dataset<Row> rows, String paramsHash) {
+    /**
+     * Creates the wide table with {@code rows}, or MERGEs them into it on the case key: new cases are
+     * inserted; present ones are rewritten with {@code rewrite}, else kept. An insert-only MERGE is an
+     * anti-join and an append, which Delta runs without reading the matched rows' files.
+     */
+    private void writeWide(Dataset<Row> rows, String paramsHash, boolean rewrite) {
         if (!exists("features_wide")) {
             try {
                 rows.write().format("delta").mode("errorifexists").partitionBy("params_hash").save(path("features_wide"));
@@ -299,8 +305,12 @@ public final class FeatureTables {
             on = on.and(functions.col("t." + k).equalTo(functions.col("s." + k)));
         }
         io.delta.tables.DeltaMergeBuilder merge = DeltaTable.forPath(spark, path("features_wide")).as("t")
-            .merge(rows.as("s"), on).withSchemaEvolution().whenMatched().updateAll().whenNotMatched().insertAll();
-        withoutSourceCopy(merge::execute);
+            .merge(rows.as("s"), on).withSchemaEvolution();
+        if (rewrite) {
+            merge = merge.whenMatched().updateAll();
+        }
+        io.delta.tables.DeltaMergeBuilder insertNew = merge.whenNotMatched().insertAll();
+        withoutSourceCopy(insertNew::execute);
     }
 
     public Dataset<Row> wide() {

@@ -115,4 +115,46 @@ class CohortExtractJobTest {
         assertEquals(CohortFixtures.DEFAULT_FEATURES + 18 + 24, f.count());
         assertEquals(2, spark.read().format("delta").load(dir.resolve("tables/features_wide").toString()).count());
     }
+
+    @Test
+    void recomputeRestoresChangedValuesAndOnlyMissingLeavesThem(@TempDir Path dir) throws IOException {
+        SparkSession spark = CohortFixtures.spark();
+        CohortFixtures.copyPyradiomicsCases(dir);
+        Path manifest = CohortFixtures.writeManifest(dir, "patient_id,image,mask",
+            "P001,data/brain1_image.nrrd,data/brain1_label.nrrd",
+            "P002,data/breast1_image.nrrd,data/breast1_label.nrrd");
+        Path params = dir.resolve("firstorder.yaml");
+        Files.writeString(params, "setting:\n  binWidth: 25\nfeatureClass:\n  firstorder:\n");
+        String table = dir.resolve("tables").toString();
+        CohortExtractJob job = new CohortExtractJob(spark, new PrintStream(new ByteArrayOutputStream()));
+        CohortExtractJob.Summary first = job.run(new CohortExtractJob.Options(manifest.toString(), params.toString(),
+            table, false, 0, 0));
+        assertEquals(2, first.done());
+        FeatureTables tables = new FeatureTables(spark, table);
+        String cell = "patient_id = 'P002' AND feature = 'original_firstorder_Mean'";
+        double mean = tables.features().where(cell).select("value").head().getDouble(0);
+        // a value changed behind the job's back, in both tables
+        DeltaTable.forPath(spark, tables.path("features")).updateExpr(cell, java.util.Map.of("value", "-1.0"));
+        DeltaTable.forPath(spark, tables.path("features_wide")).updateExpr("patient_id = 'P002'",
+            java.util.Map.of("original_firstorder_Mean", "-1.0"));
+
+        CohortExtractJob.Summary onlyMissing = job.run(new CohortExtractJob.Options(manifest.toString(),
+            params.toString(), table, false, 0, 0));
+        assertEquals(2, onlyMissing.skipped());
+        assertEquals(-1.0, tables.features().where(cell).select("value").head().getDouble(0));
+
+        CohortExtractJob.Summary recompute = job.run(new CohortExtractJob.Options(manifest.toString(),
+            params.toString(), table, true, 0, 0));
+        assertEquals(2, recompute.done());
+        assertEquals(0, recompute.skipped());
+        Dataset<Row> features = tables.features();
+        assertEquals(2L * 18, features.count());
+        assertEquals(mean, features.where(cell).select("value").head().getDouble(0), 0.0);
+        // equal rows are left as they were: only the changed row carries the recompute's run id
+        assertEquals(1, features.where(functions.col("run_id").equalTo(recompute.runId())).count());
+        assertEquals(2L * 18 - 1, features.where(functions.col("run_id").equalTo(first.runId())).count());
+        Dataset<Row> wide = tables.wide();
+        assertEquals(2, wide.count());
+        assertEquals(mean, wide.where("patient_id = 'P002'").select("original_firstorder_Mean").head().getDouble(0), 0.0);
+    }
 }
