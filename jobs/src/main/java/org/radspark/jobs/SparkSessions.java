@@ -18,7 +18,12 @@ public final class SparkSessions {
             // the cohort job's committer thread runs its MERGEs in a pool of their own beside the extraction
             .config("spark.scheduler.mode", conf.get("spark.scheduler.mode", "FAIR"))
             .config("spark.sql.shuffle.partitions", conf.get("spark.sql.shuffle.partitions", "8"))
-            .config("spark.databricks.delta.snapshotPartitions", conf.get("spark.databricks.delta.snapshotPartitions", "4"));
+            .config("spark.databricks.delta.snapshotPartitions", conf.get("spark.databricks.delta.snapshotPartitions", "4"))
+            // local files without a forked chmod/readlink per created file or renamed log entry
+            .config("spark.hadoop.fs.file.impl", conf.get("spark.hadoop.fs.file.impl",
+                org.radspark.jobs.fs.NioLocalFileSystem.class.getName()))
+            .config("spark.hadoop.fs.AbstractFileSystem.file.impl", conf.get("spark.hadoop.fs.AbstractFileSystem.file.impl",
+                org.radspark.jobs.fs.NioLocalFs.class.getName()));
         if (master != null) {
             b.master(master);
         } else if (!conf.contains("spark.master")) {

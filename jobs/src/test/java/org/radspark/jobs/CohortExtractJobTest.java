@@ -40,6 +40,9 @@ class CohortExtractJobTest {
         CohortExtractJob.Options options = new CohortExtractJob.Options(manifest.toString(),
             CohortFixtures.PARAMS.toString(), table, false, 0, 2);
 
+        // the session's local file system is the shell-free one (no chmod/readlink process per file)
+        assertEquals(org.radspark.jobs.fs.NioLocalFileSystem.class.getName(),
+            spark.sparkContext().hadoopConfiguration().get("fs.file.impl"));
         CohortExtractJob.Summary first = job.run(options);
         assertEquals(3, first.cases());
         assertEquals(3, first.done());
