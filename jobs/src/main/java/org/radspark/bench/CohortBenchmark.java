@@ -28,7 +28,8 @@ import org.radspark.spark.ExtractCasesFunction;
  * extract, result row) and (2) the cohort job on the given Spark master into new Delta tables. Each is
  * run {@code repeat} times in its JVM (the Spark job into fresh tables each time): the first run is
  * the cold figure a cron-started job sees, the last the steady state of a long-lived Spark application.
- * Reports cases per minute and the Spark job's overhead over the loop (Spark time x cores / loop time).
+ * Reports cases per minute and the Spark job's overhead over the loop (Spark time x cores / loop time);
+ * with more than one core, also the plain loop on that many threads, the machine's own scaling ceiling.
  *
  * <p>Mixes: {@code small} cycles brain1 (MR) and breast1 (MR); {@code ct} cycles the IBSI CT phantom
  * as NIfTI, the same phantom as a DICOM series with an RTSTRUCT (a CT-sized 512x512x60 volume each),
@@ -60,21 +61,36 @@ public final class CohortBenchmark {
                 report.append("    ").append(d).append(System.lineSeparator());
             }
             if (loop) {
-                ChildResult plain = child(work, "loop", manifest, param, null, repeat);
+                ChildResult plain = child(work, "loop", manifest, param, "1", repeat);
+                appendLoop(report, plain, cases);
                 report.append(String.format(Locale.ROOT,
-                    "  plain Java loop (1 thread): runs %s s; first %.1f s = %.1f cases/min, last %.1f s = %.1f cases/min%n",
-                    format(plain.seconds()), first(plain), cases / first(plain) * 60, last(plain),
-                    cases / last(plain) * 60));
-                report.append(String.format(Locale.ROOT,
-                    "  Spark time x cores / loop time: first runs %.3f (overhead %+.1f %%), last runs %.3f (overhead %+.1f %%)",
+                    "  Spark time x cores / loop time: first runs %.3f (overhead %+.1f %%), last runs %.3f (overhead %+.1f %%)%n",
                     first(spark) * spark.cores() / first(plain), (first(spark) * spark.cores() / first(plain) - 1) * 100,
                     last(spark) * spark.cores() / last(plain), (last(spark) * spark.cores() / last(plain) - 1) * 100));
+                if (spark.cores() > 1) {
+                    // the machine's own ceiling: the same loop on as many threads as the Spark job has slots
+                    ChildResult threaded = child(work, "loop", manifest, param, Integer.toString(spark.cores()), repeat);
+                    appendLoop(report, threaded, cases);
+                    report.append(String.format(Locale.ROOT,
+                        "  plain loop speed-up on %d threads: first runs %.2fx, last runs %.2fx%n", spark.cores(),
+                        first(plain) / first(threaded), last(plain) / last(threaded)));
+                }
             }
             return report.toString().stripTrailing();
         } finally {
             try (Stream<Path> walk = Files.walk(work)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    private static void appendLoop(StringBuilder report, ChildResult plain, int cases) {
+        report.append(String.format(Locale.ROOT,
+            "  plain Java loop (%d thread(s)): runs %s s; first %.1f s = %.1f cases/min, last %.1f s = %.1f cases/min%n",
+            plain.cores(), format(plain.seconds()), first(plain), cases / first(plain) * 60, last(plain),
+            cases / last(plain) * 60));
+        for (String d : plain.details()) {
+            report.append("    ").append(d).append(System.lineSeparator());
         }
     }
 
@@ -104,7 +120,7 @@ public final class CohortBenchmark {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-            .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Xmx") || a.startsWith("-XX:")).toList());
+            .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Xm") || a.startsWith("-XX:")).toList());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(CohortBenchmark.class.getName());
@@ -137,6 +153,7 @@ public final class CohortBenchmark {
         int repeat = Integer.parseInt(a[4]);
         List<String> seconds = new ArrayList<>();
         if (mode.equals("loop")) {
+            int threads = a[3].isEmpty() ? 1 : Integer.parseInt(a[3]);
             String paramsText = Files.readString(Path.of(paramFile));
             for (int r = 0; r < repeat; r++) {
                 long t0 = System.nanoTime();
@@ -145,15 +162,31 @@ public final class CohortBenchmark {
                 LongAccumulator failed = new LongAccumulator();
                 ExtractCasesFunction fn = new ExtractCasesFunction(paramsText, paramFile, ParamsHash.of(paramsText),
                     "bench", done, failed);
-                for (Row c : cases) {
-                    fn.call(List.of(c).iterator()).next();
+                // K threads take the cases from one queue in manifest order, as K task slots would
+                java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+                double[] caseSeconds = new double[cases.size()];
+                List<Thread> workers = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    Thread w = new Thread(() -> {
+                        for (int i = next.getAndIncrement(); i < cases.size(); i = next.getAndIncrement()) {
+                            caseSeconds[i] = fn.call(List.of(cases.get(i)).iterator()).next().getDouble(15);
+                        }
+                    });
+                    w.start();
+                    workers.add(w);
                 }
-                seconds.add(String.format(Locale.ROOT, "%.3f", (System.nanoTime() - t0) / 1e9));
+                for (Thread w : workers) {
+                    w.join();
+                }
+                double wall = (System.nanoTime() - t0) / 1e9;
+                seconds.add(String.format(Locale.ROOT, "%.3f", wall));
+                System.out.printf(Locale.ROOT, "DETAIL run %d: %.1f s (%d thread(s) holding %.1f s of case work)%n", r,
+                    wall, threads, java.util.Arrays.stream(caseSeconds).sum());
                 if (failed.value() != 0 || done.value() != cases.size()) {
                     throw new IllegalStateException("loop: " + failed.value() + " of " + cases.size() + " cases failed");
                 }
             }
-            System.out.println("RESULT 0 1 " + String.join(",", seconds));
+            System.out.println("RESULT 0 " + threads + " " + String.join(",", seconds));
             return;
         }
         long s0 = System.nanoTime();
