@@ -36,12 +36,13 @@ import org.radspark.spark.ExtractCasesFunction;
 /**
  * The cohort extraction job: manifest -> per-patient extraction on the executors -> Delta tables.
  * Cases already in the feature table for this parameter set are skipped (unless recompute), the rest
- * run in batches (cases packed into a few tasks per core by image size, biggest first); each batch is
- * staged as Parquet (one compact row per case) and MERGEd into the long and wide tables by a committer
- * thread while the executors extract the next batch, so an interrupted job loses at most the batches in
- * flight and a restart completes them without duplicates (and fills in wide rows of cases a killed run
- * had committed to the long table only). Errors are written once at the end: a case that failed in a
- * killed run is simply tried again.
+ * run in batches (one task per case, biggest image first); each batch is staged as Parquet (one compact
+ * row per case) and MERGEd into the long table by a committer thread while the executors extract the
+ * next batch, so an interrupted job loses at most the batches in flight and a restart completes them
+ * without duplicates. The wide table gets the staged rows of many batches in one MERGE (at the end of
+ * the run, or every 15 minutes), beside a long-table MERGE; a restart fills in wide rows of cases a
+ * killed run had committed to the long table only. Errors are written once at the end: a case that
+ * failed in a killed run is simply tried again.
  */
 public final class CohortExtractJob {
 
@@ -118,6 +119,10 @@ public final class CohortExtractJob {
         double[] writeSeconds = {0};
         double[] wideSeconds = {0};
         double caseSeconds = 0;
+        // staged batches committed to the long table but not yet to the wide one, and their feature names
+        List<String> wideDirs = new ArrayList<>();
+        java.util.TreeSet<String> wideNames = new java.util.TreeSet<>();
+        java.util.concurrent.atomic.AtomicLong lastWide = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
         long extractStart = System.nanoTime();
         long extractEnd = extractStart;
         // two extraction jobs in flight keep every executor busy across batch boundaries; one committer
@@ -160,23 +165,50 @@ public final class CohortExtractJob {
                 }
                 String lo = cases.get(0).getString(0);
                 String hi = cases.get(cases.size() - 1).getString(0);
-                boolean anyFeatures = outcomes.stream().anyMatch(r -> r.getString(0).equals("F"));
+                boolean anyFeatures = false;
+                for (Row r : outcomes) {
+                    if (r.getString(0).equals("F")) {
+                        wideNames.addAll(r.getList(14));
+                        anyFeatures = true;
+                    }
+                }
+                if (anyFeatures) {
+                    wideDirs.add(batchDir);
+                }
+                // the wide rows of all batches since the last wide write go in one MERGE: at the end of the
+                // run, or when the last wide write is older than WIDE_WRITE_INTERVAL_NANOS
+                boolean last = next == batches.size() && inFlight.isEmpty();
+                boolean wideDue = !wideDirs.isEmpty() && (last || System.nanoTime() - lastWide.get() > WIDE_WRITE_INTERVAL_NANOS);
+                List<String> wideBatch = wideDue ? List.copyOf(wideDirs) : List.of();
+                java.util.SortedSet<String> names = wideDue ? new java.util.TreeSet<>(wideNames) : null;
+                if (wideDue) {
+                    wideDirs.clear();
+                    wideNames.clear();
+                }
+                boolean longDue = anyFeatures;
                 waitFor(commit);
                 progress.report();
                 commit = committer.submit(() -> {
                     long tw = System.nanoTime();
-                    if (anyFeatures) {
-                        // the two tables are independent: both MERGEs run at once
-                        Dataset<Row> staged = spark.read().schema(CohortSchemas.CASE_RESULT).parquet(batchDir);
-                        Future<?> wide = wideWriter.submit(() -> {
-                            long tm = System.nanoTime();
-                            tables.mergeWide(staged, paramsHash, o.recompute());
-                            addSeconds(wideSeconds, tm);
-                        });
-                        tables.mergeFeatures(staged, paramsHash, lo, hi, o.recompute());
-                        waitFor(wide);
+                    // the two tables are independent: both MERGEs run at once
+                    Future<?> wide = wideBatch.isEmpty() ? null : wideWriter.submit(() -> {
+                        long tm = System.nanoTime();
+                        tables.mergeWide(spark.read().schema(CohortSchemas.CASE_RESULT)
+                            .parquet(wideBatch.toArray(String[]::new)), paramsHash, o.recompute(), names);
+                        lastWide.set(System.nanoTime());
+                        addSeconds(wideSeconds, tm);
+                    });
+                    if (longDue) {
+                        tables.mergeFeatures(spark.read().schema(CohortSchemas.CASE_RESULT).parquet(batchDir),
+                            paramsHash, lo, hi, o.recompute());
                     }
-                    deletePath(batchDir);
+                    waitFor(wide);
+                    if (!longDue) {
+                        deletePath(batchDir);
+                    }
+                    for (String dir : wideBatch) {
+                        deletePath(dir);
+                    }
                     addSeconds(writeSeconds, tw);
                     return null;
                 });
@@ -215,7 +247,8 @@ public final class CohortExtractJob {
 
     /**
      * Extracts one batch into a staging Parquet folder, so that a retried task or the MERGEs' re-reads never
-     * recompute a case. Returns the staged rows without their feature arrays.
+     * recompute a case. Returns the staged rows without their feature values (the names give the wide
+     * table's columns without another pass over the staged files).
      */
     private List<Row> extractBatch(ExtractCasesFunction fn, CohortManifest manifest, List<Row> cases, String staging,
                                    int partitions) {
@@ -227,9 +260,17 @@ public final class CohortExtractJob {
             .write().mode("overwrite").parquet(staging);
         return spark.read().schema(CohortSchemas.CASE_RESULT).parquet(staging)
             .select("kind", "patient_id", "reader", "modality", "timepoint", "center", "params_hash", "stage",
-                "error_class", "message", "engine_version", "run_id", "extracted_at", "seconds")
+                "error_class", "message", "engine_version", "run_id", "extracted_at", "seconds", "names")
             .collectAsList();
     }
+
+    /**
+     * Longest time between two wide-table writes during a run. Each wide MERGE costs seconds whatever its
+     * size (a plan over thousands of columns), so batches share one; the long table, which decides what
+     * is done, is written per batch. A wide write cut off by a kill is redone from the long table by the
+     * next run.
+     */
+    static final long WIDE_WRITE_INTERVAL_NANOS = 15L * 60 * 1_000_000_000L;
 
     /** Image bytes below which cases share a task: a task costs tens of milliseconds of scheduling and output. */
     static final long SMALL_CASE_TASK_BYTES = 1L << 20;

@@ -210,21 +210,19 @@ public final class FeatureTables {
      * MERGE of one staged batch into the wide table: one row per extracted case (one double column per
      * feature, pyradiomics names) built from the case's staged names and values; new cases are inserted,
      * and with {@code recompute} cases already present are rewritten (without it, a present row is kept,
-     * as in the long table). Columns new to the table are added.
+     * as in the long table). {@code featureNames} is the union of the batch's feature names (known to the
+     * driver from the extraction); columns new to the table are added.
      */
-    public void mergeWide(Dataset<Row> staged, String paramsHash, boolean recompute) {
-        Dataset<Row> extracted = staged.where(functions.col("kind").equalTo("F"));
-        java.util.TreeSet<String> names = new java.util.TreeSet<>();
-        for (Row r : extracted.select("names").distinct().collectAsList()) {
-            names.addAll(r.getList(0));
-        }
-        if (names.isEmpty()) {
+    public void mergeWide(Dataset<Row> staged, String paramsHash, boolean recompute,
+                          java.util.SortedSet<String> featureNames) {
+        if (featureNames.isEmpty()) {
             return;
         }
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(featureNames);
         StructType schema = wideSchema(names);
-        writeWide(extracted.select("patient_id", "reader", "modality", "timepoint", "center", "params_hash", "names",
-            "values").mapPartitions(new WideRows(List.copyOf(names), false), Encoders.row(schema)), paramsHash,
-            recompute);
+        writeWide(staged.where(functions.col("kind").equalTo("F"))
+            .select("patient_id", "reader", "modality", "timepoint", "center", "params_hash", "names", "values")
+            .mapPartitions(new WideRows(List.copyOf(names), false), Encoders.row(schema)), paramsHash, recompute);
     }
 
     /**
