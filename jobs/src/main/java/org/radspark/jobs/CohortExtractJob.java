@@ -122,7 +122,8 @@ public final class CohortExtractJob {
         // staged batches committed to the long table but not yet to the wide one, and their feature names
         List<String> wideDirs = new ArrayList<>();
         java.util.TreeSet<String> wideNames = new java.util.TreeSet<>();
-        java.util.concurrent.atomic.AtomicLong lastWide = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        java.util.concurrent.atomic.AtomicLong lastWide = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime());
         long extractStart = System.nanoTime();
         long extractEnd = extractStart;
         // two extraction jobs in flight keep every executor busy across batch boundaries; one committer
@@ -178,7 +179,8 @@ public final class CohortExtractJob {
                 // the wide rows of all batches since the last wide write go in one MERGE: at the end of the
                 // run, or when the last wide write is older than WIDE_WRITE_INTERVAL_NANOS
                 boolean last = next == batches.size() && inFlight.isEmpty();
-                boolean wideDue = !wideDirs.isEmpty() && (last || System.nanoTime() - lastWide.get() > WIDE_WRITE_INTERVAL_NANOS);
+                boolean wideDue = !wideDirs.isEmpty()
+                    && (last || System.nanoTime() - lastWide.get() > WIDE_WRITE_INTERVAL_NANOS);
                 List<String> wideBatch = wideDue ? List.copyOf(wideDirs) : List.of();
                 java.util.SortedSet<String> names = wideDue ? new java.util.TreeSet<>(wideNames) : null;
                 if (wideDue) {
