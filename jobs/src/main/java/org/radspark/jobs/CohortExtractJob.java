@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.ToLongFunction;
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -138,6 +139,14 @@ public final class CohortExtractJob {
             tables.ensureErrors();
             return null;
         });
+        // the heartbeat tells concurrent runs that this run's staging folder is in use
+        java.util.concurrent.ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            daemon("radspark-staging-heartbeat", null));
+        if (!batches.isEmpty()) {
+            touch(staging + "/" + HEARTBEAT);
+            heartbeat.scheduleWithFixedDelay(() -> touch(staging + "/" + HEARTBEAT), 1, 1,
+                java.util.concurrent.TimeUnit.MINUTES);
+        }
         try (ProgressReporter progress = new ProgressReporter(console, todo.size(), done::value, failed::value, 2000)) {
             java.util.ArrayDeque<Future<List<Row>>> inFlight = new java.util.ArrayDeque<>();
             java.util.ArrayDeque<Integer> inFlightIndex = new java.util.ArrayDeque<>();
@@ -221,10 +230,11 @@ public final class CohortExtractJob {
             extractors.shutdownNow();
             committer.shutdownNow();
             wideWriter.shutdownNow();
+            heartbeat.shutdownNow();
         }
         double extractSeconds = (extractEnd - extractStart) / 1e9;
         deletePath(staging);
-        deletePath(tables.path("_staging"));
+        removeStaleStaging(tables.path("_staging"), System.currentTimeMillis() - STALE_STAGING_MILLIS);
         long tw = System.nanoTime();
         extracted.removeAll(computed);
         long filled = tables.fillWideGaps(paramsHash, extracted);
@@ -402,6 +412,57 @@ public final class CohortExtractJob {
             }
         } catch (IOException e) {
             throw new org.radspark.params.ParameterException(location + ": cannot read parameter file (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Name of the file whose modification time shows that a run's staging folder is in use. */
+    static final String HEARTBEAT = "_heartbeat";
+
+    /** Age after which another run's staging folder, heartbeat stopped, is taken as left behind by a killed run. */
+    static final long STALE_STAGING_MILLIS = 30L * 60 * 1000;
+
+    private void touch(String location) {
+        Path p = new Path(location);
+        try {
+            FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (fs.exists(p)) {
+                fs.setTimes(p, System.currentTimeMillis(), -1);
+            } else {
+                fs.create(p, true).close();
+            }
+        } catch (IOException e) {
+            console.println("[radspark] warning: could not update " + location + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Deletes the staging folders of other runs whose heartbeat (or, lacking one, the folder itself) is older
+     * than {@code olderThanMillis}: what killed runs left behind. Folders of runs still going are kept.
+     */
+    void removeStaleStaging(String root, long olderThanMillis) {
+        Path r = new Path(root);
+        try {
+            FileSystem fs = r.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(r)) {
+                return;
+            }
+            for (FileStatus run : fs.listStatus(r)) {
+                Path beat = new Path(run.getPath(), HEARTBEAT);
+                long last = fs.exists(beat) ? Math.max(fs.getFileStatus(beat).getModificationTime(),
+                    run.getModificationTime()) : run.getModificationTime();
+                if (last < olderThanMillis) {
+                    fs.delete(run.getPath(), true);
+                }
+            }
+            if (fs.listStatus(r).length == 0) {
+                try {
+                    fs.delete(r, false);
+                } catch (IOException createdMeanwhile) {
+                    // a run that started meanwhile staged into it: keep it
+                }
+            }
+        } catch (IOException e) {
+            console.println("[radspark] warning: could not clean staging data " + root + ": " + e.getMessage());
         }
     }
 

@@ -81,7 +81,25 @@ class KillAndResumeTest {
         assertEquals(a.count(), a.distinct().count(), "no duplicate rows");
         assertEquals(0, a.exceptAll(b).count());
         assertEquals(0, b.exceptAll(a).count());
-        assertTrue(!new File(killed.resolve("_staging").toString()).exists() || resumed.done() >= 0);
+
+        // the resumed run removed its own staging; the killed run's is younger than the staleness limit (a
+        // run still going looks the same), so it is kept for now
+        File[] left = killed.resolve("_staging").toFile().listFiles();
+        assertTrue(left != null && left.length == 1, "staging left: " + java.util.Arrays.toString(left));
+        assertTrue(!left[0].getName().equals(resumed.runId()) && new File(left[0], CohortExtractJob.HEARTBEAT).exists(),
+            left[0].getName());
+        // once its heartbeat is older than the limit, the next run removes it, and keeps a live run's folder
+        long old = System.currentTimeMillis() - CohortExtractJob.STALE_STAGING_MILLIS - 60_000;
+        try (java.util.stream.Stream<Path> walk = Files.walk(left[0].toPath())) {
+            walk.forEach(f -> assertTrue(f.toFile().setLastModified(old)));
+        }
+        Path live = Files.createDirectories(killed.resolve("_staging/live-run"));
+        Files.writeString(live.resolve(CohortExtractJob.HEARTBEAT), "");
+        CohortExtractJob.Summary again = new CohortExtractJob(spark, quiet).run(new CohortExtractJob.Options(
+            manifest.toString(), CohortFixtures.PARAMS.toString(), killed.toString(), false, 0, 2));
+        assertEquals(0, again.done());
+        assertTrue(!left[0].exists(), "stale staging removed");
+        assertTrue(Files.exists(live.resolve(CohortExtractJob.HEARTBEAT)), "a live run's staging is kept");
     }
 
     private static Dataset<Row> content(SparkSession spark, Path table) {
