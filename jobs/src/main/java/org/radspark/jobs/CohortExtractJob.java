@@ -175,15 +175,14 @@ public final class CohortExtractJob {
                 }
                 String lo = cases.get(0).getString(0);
                 String hi = cases.get(cases.size() - 1).getString(0);
-                boolean anyFeatures = false;
-                for (Row r : outcomes) {
-                    if (r.getString(0).equals("F")) {
-                        wideNames.addAll(r.getList(14));
-                        anyFeatures = true;
-                    }
-                }
-                if (anyFeatures) {
+                boolean longDue = outcomes.stream().anyMatch(r -> r.getString(0).equals("F"));
+                if (longDue) {
                     wideDirs.add(batchDir);
+                    for (Row r : outcomes) {
+                        if (r.getString(0).equals("F")) {
+                            wideNames.addAll(r.getList(14));
+                        }
+                    }
                 }
                 // the wide rows of all batches since the last wide write go in one MERGE: at the end of the
                 // run, or when the last wide write is older than WIDE_WRITE_INTERVAL_NANOS
@@ -196,7 +195,6 @@ public final class CohortExtractJob {
                     wideDirs.clear();
                     wideNames.clear();
                 }
-                boolean longDue = anyFeatures;
                 waitFor(commit);
                 progress.report();
                 commit = committer.submit(() -> {

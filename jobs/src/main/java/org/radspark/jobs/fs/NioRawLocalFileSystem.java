@@ -2,13 +2,10 @@ package org.radspark.jobs.fs;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
-import java.util.Set;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
-import org.apache.hadoop.fs.permission.FsAction;
 import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
@@ -27,27 +24,9 @@ public class NioRawLocalFileSystem extends RawLocalFileSystem {
             super.setPermission(p, permission);
             return;
         }
-        Set<PosixFilePermission> bits = EnumSet.noneOf(PosixFilePermission.class);
-        add(bits, permission.getUserAction(), PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-            PosixFilePermission.OWNER_EXECUTE);
-        add(bits, permission.getGroupAction(), PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-            PosixFilePermission.GROUP_EXECUTE);
-        add(bits, permission.getOtherAction(), PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
-            PosixFilePermission.OTHERS_EXECUTE);
-        Files.setPosixFilePermissions(pathToFile(p).toPath(), bits);
-    }
-
-    private static void add(Set<PosixFilePermission> bits, FsAction action, PosixFilePermission read,
-                            PosixFilePermission write, PosixFilePermission execute) {
-        if (action.implies(FsAction.READ)) {
-            bits.add(read);
-        }
-        if (action.implies(FsAction.WRITE)) {
-            bits.add(write);
-        }
-        if (action.implies(FsAction.EXECUTE)) {
-            bits.add(execute);
-        }
+        Files.setPosixFilePermissions(pathToFile(p).toPath(), PosixFilePermissions.fromString(
+            permission.getUserAction().SYMBOL + permission.getGroupAction().SYMBOL
+                + permission.getOtherAction().SYMBOL));
     }
 
     /** A path that is not a symbolic link has the status of the file itself; links keep Hadoop's handling. */
