@@ -202,14 +202,12 @@ public final class CohortExtractJob {
                     // the two tables are independent: both MERGEs run at once
                     Future<?> wide = wideBatch.isEmpty() ? null : wideWriter.submit(() -> {
                         long tm = System.nanoTime();
-                        tables.mergeWide(spark.read().schema(CohortSchemas.CASE_RESULT)
-                            .parquet(wideBatch.toArray(String[]::new)), paramsHash, o.recompute(), names);
+                        tables.mergeWide(wideBatch.toArray(String[]::new), paramsHash, o.recompute(), names);
                         lastWide.set(System.nanoTime());
                         addSeconds(wideSeconds, tm);
                     });
                     if (longDue) {
-                        tables.mergeFeatures(spark.read().schema(CohortSchemas.CASE_RESULT).parquet(batchDir),
-                            paramsHash, lo, hi, o.recompute());
+                        tables.mergeFeatures(batchDir, paramsHash, lo, hi, o.recompute());
                     }
                     waitFor(wide);
                     if (!longDue) {

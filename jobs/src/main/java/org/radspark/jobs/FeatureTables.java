@@ -82,9 +82,20 @@ public final class FeatureTables {
     private static final String MATERIALIZE_SOURCE = "spark.databricks.delta.merge.materializeSource";
 
     private final SparkSession spark;
+    /**
+     * The session of the long table's MERGEs (same Spark context, own settings): their sources are
+     * immutable staged files, so Delta need not copy the source before the MERGE reads it twice.
+     */
+    private final SparkSession mergeSpark;
+    /**
+     * The session the wide table is written in: like {@link #mergeSpark}, with interpreted expressions. A
+     * wide plan has one column per feature (~1,800) and one row per case, so compiling its generated
+     * projections costs seconds per plan and buys nothing on a few hundred rows (measured, first wide
+     * write in a JVM: 5.6-7.3 s with generated code, 3.4-3.6 s interpreted; later writes 1.5-1.9 s either
+     * way).
+     */
+    private final SparkSession wideSpark;
     private final String root;
-    private int mergesWithoutCopy;
-    private String settingBeforeMerges;
 
     /** The named fields of {@code source}, in the given order, as required columns. */
     private static StructType project(StructType source, String... names) {
@@ -97,6 +108,11 @@ public final class FeatureTables {
 
     public FeatureTables(SparkSession spark, String root) {
         this.spark = spark;
+        this.mergeSpark = spark.newSession();
+        mergeSpark.conf().set(MATERIALIZE_SOURCE, "none");
+        this.wideSpark = mergeSpark.newSession();
+        wideSpark.conf().set(MATERIALIZE_SOURCE, "none");
+        wideSpark.conf().set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
         this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
     }
 
@@ -152,16 +168,17 @@ public final class FeatureTables {
     }
 
     /**
-     * MERGE of one staged batch (rows of {@link CohortSchemas#CASE_RESULT}) into the long table on (case
-     * key, params_hash, feature): new rows are inserted; with {@code recompute}, rows whose value changed
+     * MERGE of one staged batch folder (Parquet rows of {@link CohortSchemas#CASE_RESULT}) into the long
+     * table on (case key, params_hash, feature): new rows are inserted; with {@code recompute}, rows whose value changed
      * are updated and equal rows are left untouched. The target side is pruned to the parameter set's
      * partition and to the batch's patient_id range (files of other batches are skipped by their
      * statistics). Without recompute the MERGE is insert-only, which Delta executes without rewriting
      * existing files. The staged files are immutable, so Delta need not copy the source first.
      */
-    public void mergeFeatures(Dataset<Row> staged, String paramsHash, String minPatient, String maxPatient,
+    public void mergeFeatures(String stagedDir, String paramsHash, String minPatient, String maxPatient,
                               boolean recompute) {
         ensureFeatures();
+        Dataset<Row> staged = mergeSpark.read().schema(CohortSchemas.CASE_RESULT).parquet(stagedDir);
         Column pair = functions.explode(functions.arrays_zip(functions.col("names"), functions.col("values")));
         Column parts = functions.split(functions.col("feature"), "_", 3);
         Dataset<Row> rows = staged.where(functions.col("kind").equalTo("F"))
@@ -182,14 +199,13 @@ public final class FeatureTables {
             on = on.and(functions.col("t." + k).equalTo(functions.col("s." + k)));
         }
         on = on.and(functions.col("t.feature").equalTo(functions.col("s.feature")));
-        io.delta.tables.DeltaMergeBuilder merge = DeltaTable.forPath(spark, path("features")).as("t")
+        io.delta.tables.DeltaMergeBuilder merge = DeltaTable.forPath(mergeSpark, path("features")).as("t")
             .merge(rows.as("s"), on);
         if (recompute) {
             merge = merge.whenMatched(functions.not(functions.col("t.value").eqNullSafe(functions.col("s.value"))))
                 .updateAll();
         }
-        io.delta.tables.DeltaMergeBuilder insertNew = merge.whenNotMatched().insertAll();
-        withoutSourceCopy(insertNew::execute);
+        merge.whenNotMatched().insertAll().execute();
     }
 
     /** Adds error rows; keyed by run and case so a retried write adds nothing twice. */
@@ -207,17 +223,18 @@ public final class FeatureTables {
     }
 
     /**
-     * MERGE of one staged batch into the wide table: one row per extracted case (one double column per
+     * MERGE of staged batch folders into the wide table: one row per extracted case (one double column per
      * feature, pyradiomics names) built from the case's staged names and values; new cases are inserted,
      * and with {@code recompute} cases already present are rewritten (without it, a present row is kept,
      * as in the long table). {@code featureNames} is the union of the batch's feature names (known to the
      * driver from the extraction); columns new to the table are added.
      */
-    public void mergeWide(Dataset<Row> staged, String paramsHash, boolean recompute,
+    public void mergeWide(String[] stagedDirs, String paramsHash, boolean recompute,
                           java.util.SortedSet<String> featureNames) {
         if (featureNames.isEmpty()) {
             return;
         }
+        Dataset<Row> staged = wideSpark.read().schema(CohortSchemas.CASE_RESULT).parquet(stagedDirs);
         java.util.TreeSet<String> names = new java.util.TreeSet<>(featureNames);
         StructType schema = wideSchema(names);
         writeWide(staged.where(functions.col("kind").equalTo("F"))
@@ -248,8 +265,8 @@ public final class FeatureTables {
         }
         StructType keyType = project(FEATURES, "patient_id", "reader", "modality", "timepoint");
         List<Row> keyRows = target.stream().map(k -> RowFactory.create(k.toArray())).toList();
-        Dataset<Row> longForm = features().where(functions.col("params_hash").equalTo(paramsHash))
-            .join(functions.broadcast(spark.createDataFrame(keyRows, keyType)),
+        Dataset<Row> longForm = wideSpark.read().format("delta").load(path("features")).where(functions.col("params_hash").equalTo(paramsHash))
+            .join(functions.broadcast(wideSpark.createDataFrame(keyRows, keyType)),
                 scala.jdk.javaapi.CollectionConverters.asScala(List.of("patient_id", "reader", "modality",
                     "timepoint")).toSeq(), "left_semi");
         java.util.TreeSet<String> names = new java.util.TreeSet<>(
@@ -302,44 +319,16 @@ public final class FeatureTables {
         for (String k : CASE_KEY) {
             on = on.and(functions.col("t." + k).equalTo(functions.col("s." + k)));
         }
-        io.delta.tables.DeltaMergeBuilder merge = DeltaTable.forPath(spark, path("features_wide")).as("t")
+        io.delta.tables.DeltaMergeBuilder merge = DeltaTable.forPath(wideSpark, path("features_wide")).as("t")
             .merge(rows.as("s"), on).withSchemaEvolution();
         if (rewrite) {
             merge = merge.whenMatched().updateAll();
         }
-        io.delta.tables.DeltaMergeBuilder insertNew = merge.whenNotMatched().insertAll();
-        withoutSourceCopy(insertNew::execute);
+        merge.whenNotMatched().insertAll().execute();
     }
 
     public Dataset<Row> wide() {
         return spark.read().format("delta").load(path("features_wide"));
-    }
-
-    /**
-     * Runs a MERGE whose source is deterministic (staged files or the long table at a fixed version)
-     * without Delta's defensive copy of the source. The setting is session-wide and the two tables' MERGEs
-     * run at once, so it is set by the first MERGE in and restored by the last one out.
-     */
-    private void withoutSourceCopy(Runnable merge) {
-        synchronized (this) {
-            if (mergesWithoutCopy++ == 0) {
-                settingBeforeMerges = spark.conf().getOption(MATERIALIZE_SOURCE).getOrElse(() -> null);
-                spark.conf().set(MATERIALIZE_SOURCE, "none");
-            }
-        }
-        try {
-            merge.run();
-        } finally {
-            synchronized (this) {
-                if (--mergesWithoutCopy == 0) {
-                    if (settingBeforeMerges == null) {
-                        spark.conf().unset(MATERIALIZE_SOURCE);
-                    } else {
-                        spark.conf().set(MATERIALIZE_SOURCE, settingBeforeMerges);
-                    }
-                }
-            }
-        }
     }
 
     /**
