@@ -79,6 +79,18 @@ public final class FeatureTables {
         .add("message", DataTypes.StringType, false)
         .add("at", DataTypes.TimestampType, false);
 
+    private static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
+
+    /**
+     * Columns of the long table whose per-file minimum and maximum Delta records, for skipping files: the
+     * case key (the MERGE prunes each batch's patient_id range; notebooks select patients), center and the
+     * run. A file holds every feature of its cases, so statistics of feature, image type, class, value
+     * and engine version would skip nothing; statistics took a quarter of a MERGE's task time with them
+     * and a 64-case MERGE is about 10 % faster without them.
+     */
+    static final List<String> FEATURES_STATS_COLUMNS = List.of("patient_id", "reader", "modality", "timepoint",
+        "center", "run_id", "extracted_at");
+
     private static final String MATERIALIZE_SOURCE = "spark.databricks.delta.merge.materializeSource";
 
     private final SparkSession spark;
@@ -143,7 +155,8 @@ public final class FeatureTables {
     public void ensureFeatures() {
         if (!exists("features")) {
             DeltaTable.createIfNotExists(spark).location(path("features")).addColumns(FEATURES)
-                .partitionedBy("params_hash").execute();
+                .partitionedBy("params_hash").property(STATS_COLUMNS, String.join(",", FEATURES_STATS_COLUMNS))
+                .execute();
         }
     }
 
