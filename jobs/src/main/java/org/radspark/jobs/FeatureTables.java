@@ -193,15 +193,18 @@ public final class FeatureTables {
         ensureFeatures();
         Dataset<Row> staged = mergeSpark.read().schema(CohortSchemas.CASE_RESULT).parquet(stagedDir);
         Column pair = functions.explode(functions.arrays_zip(functions.col("names"), functions.col("values")));
-        Column parts = functions.split(functions.col("feature"), "_", 3);
+        // pyradiomics names are IMAGETYPE_CLASS_FEATURE; substring_index cuts them without a regular expression
+        Column feature = functions.col("feature");
+        Column imageType = functions.substring_index(feature, "_", 1);
+        Column featureClass = functions.substring_index(functions.substring_index(feature, "_", 2), "_", -1);
         Dataset<Row> rows = staged.where(functions.col("kind").equalTo("F"))
             .select(functions.col("patient_id"), functions.col("reader"), functions.col("modality"),
                 functions.col("timepoint"), functions.col("center"), functions.col("params_hash"),
                 functions.col("engine_version"), functions.col("run_id"), functions.col("extracted_at"), pair.as("p"))
             .withColumn("feature", functions.col("p.names"))
             .select(java.util.Arrays.stream(FEATURES.fieldNames()).map(n -> switch (n) {
-                case "image_type" -> parts.getItem(0).as(n);
-                case "feature_class" -> parts.getItem(1).as(n);
+                case "image_type" -> imageType.as(n);
+                case "feature_class" -> featureClass.as(n);
                 case "value" -> functions.col("p.values").as(n);
                 default -> functions.col(n);
             }).toArray(Column[]::new));

@@ -54,6 +54,13 @@ class CohortExtractJobTest {
         double mean = features.where("patient_id = 'P001' AND reader = 'r1' AND feature = 'original_firstorder_Mean'")
             .select("value").head().getDouble(0);
         assertEquals(825.2354363065023, mean, 1e-9);
+        // image type and class are the first two parts of the pyradiomics name
+        Row parts = features.where("feature = 'original_glcm_Correlation' AND patient_id = 'P002'")
+            .select("image_type", "feature_class").head();
+        assertEquals("original", parts.getString(0));
+        assertEquals("glcm", parts.getString(1));
+        assertEquals(0, features.where("concat(image_type, '_', feature_class, '_', "
+            + "substring(feature, length(image_type) + length(feature_class) + 3)) != feature").count());
         Dataset<Row> wide = spark.read().format("delta").load(tables.path("features_wide"));
         assertEquals(3, wide.count());
         assertEquals(6 + CohortFixtures.DEFAULT_FEATURES, wide.columns().length);
