@@ -22,7 +22,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -122,7 +121,7 @@ public final class CohortExtractJob {
         double caseSeconds = 0;
         // staged batches committed to the long table but not yet to the wide one, and their feature names
         List<String> wideDirs = new ArrayList<>();
-        java.util.TreeSet<String> wideNames = new java.util.TreeSet<>();
+        java.util.SortedSet<String> wideNames = new java.util.TreeSet<>();
         java.util.concurrent.atomic.AtomicLong lastWide = new java.util.concurrent.atomic.AtomicLong(
             System.nanoTime());
         long extractStart = System.nanoTime();
@@ -189,11 +188,11 @@ public final class CohortExtractJob {
                 boolean last = next == batches.size() && inFlight.isEmpty();
                 boolean wideDue = !wideDirs.isEmpty()
                     && (last || System.nanoTime() - lastWide.get() > WIDE_WRITE_INTERVAL_NANOS);
-                List<String> wideBatch = wideDue ? List.copyOf(wideDirs) : List.of();
-                java.util.SortedSet<String> names = wideDue ? new java.util.TreeSet<>(wideNames) : null;
+                List<String> wideBatch = wideDue ? wideDirs : List.of();
+                java.util.SortedSet<String> names = wideDue ? wideNames : null;
                 if (wideDue) {
-                    wideDirs.clear();
-                    wideNames.clear();
+                    wideDirs = new ArrayList<>();
+                    wideNames = new java.util.TreeSet<>();
                 }
                 waitFor(commit);
                 progress.report();

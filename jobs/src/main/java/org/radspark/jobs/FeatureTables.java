@@ -122,7 +122,7 @@ public final class FeatureTables {
         this.spark = spark;
         this.mergeSpark = spark.newSession();
         mergeSpark.conf().set(MATERIALIZE_SOURCE, "none");
-        this.wideSpark = mergeSpark.newSession();
+        this.wideSpark = spark.newSession();
         wideSpark.conf().set(MATERIALIZE_SOURCE, "none");
         wideSpark.conf().set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
         this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
@@ -182,8 +182,8 @@ public final class FeatureTables {
 
     /**
      * MERGE of one staged batch folder (Parquet rows of {@link CohortSchemas#CASE_RESULT}) into the long
-     * table on (case key, params_hash, feature): new rows are inserted; with {@code recompute}, rows whose value changed
-     * are updated and equal rows are left untouched. The target side is pruned to the parameter set's
+     * table on (case key, params_hash, feature): new rows are inserted; with {@code recompute}, rows whose
+     * value changed are updated and equal rows are left untouched. The target side is pruned to the parameter set's
      * partition and to the batch's patient_id range (files of other batches are skipped by their
      * statistics). Without recompute the MERGE is insert-only, which Delta executes without rewriting
      * existing files. The staged files are immutable, so Delta need not copy the source first.
@@ -281,7 +281,8 @@ public final class FeatureTables {
         }
         StructType keyType = project(FEATURES, "patient_id", "reader", "modality", "timepoint");
         List<Row> keyRows = target.stream().map(k -> RowFactory.create(k.toArray())).toList();
-        Dataset<Row> longForm = wideSpark.read().format("delta").load(path("features")).where(functions.col("params_hash").equalTo(paramsHash))
+        Dataset<Row> longForm = wideSpark.read().format("delta").load(path("features"))
+            .where(functions.col("params_hash").equalTo(paramsHash))
             .join(functions.broadcast(wideSpark.createDataFrame(keyRows, keyType)),
                 scala.jdk.javaapi.CollectionConverters.asScala(List.of("patient_id", "reader", "modality",
                     "timepoint")).toSeq(), "left_semi");
