@@ -13,7 +13,7 @@ import org.radspark.preprocess.Cropper;
  * processing step ("original", "interpolated", "resegmented"), formatted as pyradiomics prints them.
  * Contains no patient attributes: only geometry and intensity statistics.
  */
-final class Diagnostics {
+public final class Diagnostics {
     private Diagnostics() {
     }
 
@@ -69,7 +69,7 @@ final class Diagnostics {
     }
 
     /** Connected components of the label with face connectivity (ITK ConnectedComponentImageFilter's default). */
-    static int countComponents(Mask mask, int label) {
+    public static int countComponents(Mask mask, int label) {
         Geometry g = mask.geometry();
         int nx = g.nx(), ny = g.ny(), nz = g.nz();
         int[] labels = mask.labels();

@@ -117,7 +117,7 @@ public final class ExtractCasesFunction implements MapPartitionsFunction<Row, Ro
     }
 
     /** Local files are read in place; anything else (hdfs://, s3a://) is copied below {@code target}. */
-    static Path localize(String uri, Path target) throws IOException {
+    public static Path localize(String uri, Path target) throws IOException {
         URI u = URI.create(uri);
         if (u.getScheme() == null || u.getScheme().equals("file")) {
             return u.getScheme() == null ? Path.of(uri) : Path.of(u);
@@ -141,7 +141,8 @@ public final class ExtractCasesFunction implements MapPartitionsFunction<Row, Ro
         return local;
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Removes a scratch folder and its files, ignoring failures. */
+    public static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }

@@ -427,7 +427,7 @@ public final class StudyRunner {
     }
 
     /** Per class: ids sorted, shuffled with the seed, the first round(fraction * n) (at least 1) to test. */
-    static void stratifiedSplit(Map<String, Integer> y, double fraction, long seed, Set<String> train,
+    public static void stratifiedSplit(Map<String, Integer> y, double fraction, long seed, Set<String> train,
                                 Set<String> test) {
         Random rnd = new Random(seed);
         for (int c = 0; c <= 1; c++) {
