@@ -1,0 +1,36 @@
+"""pytest set-up of the notebook helper's tests: one JVM for the whole session (JPype starts one per
+process), with Hadoop's MiniDFSCluster on its class path for the HDFS test."""
+import pathlib
+import re
+import sys
+
+import pytest
+
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+import radspark_nb as rs  # noqa: E402
+
+
+def minicluster_jar():
+    """hadoop-client-minicluster from the local Maven repository (a test dependency of jobs/, so
+    `mvn verify` has fetched it), at the Hadoop version of the pom."""
+    pom = (rs.home() / "pom.xml").read_text()
+    version = re.search(r"<hadoop.version>([^<]+)</hadoop.version>", pom).group(1)
+    jar = (pathlib.Path.home() / ".m2" / "repository" / "org" / "apache" / "hadoop" / "hadoop-client-minicluster"
+           / version / f"hadoop-client-minicluster-{version}.jar")
+    if not jar.is_file():
+        pytest.exit(f"{jar} is missing: run 'mvn -B verify' (or 'mvn dependency:resolve -pl jobs') first", 2)
+    return jar
+
+
+@pytest.fixture(scope="session")
+def spark():
+    rs.start_jvm(extra_classpath=[minicluster_jar()])
+    return rs.session()
+
+
+@pytest.fixture(scope="session")
+def demo(spark):
+    """The demo's tables (bin/radspark demo runs first when they are missing)."""
+    return spark.open(rs.demo_tables())
