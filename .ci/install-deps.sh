@@ -3,13 +3,22 @@
 # in the local Maven repository so that the shaded jar carries it. Debian's jar names system jars in its
 # manifest Class-Path (an SLF4J 1.x binding among them, which would loop with Spark's logging bridge), so
 # the jar is repackaged without that attribute; the version suffix ".1" marks the repackaging.
+# With --notebooks it also installs what notebooks/ needs: Debian's Jupyter, JPype, pandas, matplotlib
+# and pytest, all for Debian's /usr/bin/python3 (PySpark and pyarrow are not used).
 set -euo pipefail
+NOTEBOOK_PACKAGES="jupyter-notebook jupyter-nbconvert python3-nbconvert python3-ipykernel python3-jpype \
+  python3-pandas python3-matplotlib python3-pytest"
 DEBIAN_VERSION=20220618
 VERSION=$DEBIAN_VERSION.1
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 if [ ! -f /usr/share/java/pixelmed.jar ] || [ ! -f /usr/share/java/pixelmed_imageio.jar ]; then
   $SUDO apt-get update -qq
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpixelmed-java libpixelmed-imageio-java >/dev/null
+fi
+if [ "${1:-}" = --notebooks ] && ! /usr/bin/python3 -c 'import notebook, nbconvert, ipykernel, jpype, pandas, matplotlib, pytest' 2>/dev/null; then
+  $SUDO apt-get update -qq
+  # shellcheck disable=SC2086
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $NOTEBOOK_PACKAGES >/dev/null
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -356,7 +356,7 @@ class Session:
         import jpype
         with java_errors(f"diagnostics of {manifest}"):
             ds = jpype.JClass("org.radspark.jobs.CohortDiagnostics").of(self.jspark, str(manifest), int(label))
-        return self.to_pandas(ds).sort_values(["patient_id", "reader"]).reset_index(drop=True)
+        return self.to_pandas(ds).sort_values(["patient_id", "reader", "modality", "timepoint"]).reset_index(drop=True)
 
     def stop(self):
         self.jspark.stop()
