@@ -25,6 +25,27 @@ for nb in notebooks/[0-9]*.ipynb; do
     failed=$((failed + 1)); echo "notebook $nb: FAILED in $(( $(date +%s) - t0 )) s"; grep -v '^0.00s' "$out/log" | tail -40
   fi
 done
+# the README's command: `bin/radspark notebook` serves notebooks/; notebook 01 runs in one of its kernels
+port=$("$py" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+token=$("$py" -c 'import secrets; print(secrets.token_hex(16))')
+env -u PYTHONPATH -u RADSPARK_HOME bin/radspark notebook --no-browser --port="$port" \
+  --NotebookApp.token="$token" > "$out/server.log" 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$out"' EXIT
+for _ in $(seq 120); do
+  curl -sf -H "Authorization: token $token" "http://127.0.0.1:$port/api/status" > /dev/null && break
+  kill -0 "$server" 2>/dev/null || { cat "$out/server.log"; exit 1; }
+  sleep 0.5
+done
+t0=$(date +%s)
+if "$py" notebooks/tests/server_run.py "http://127.0.0.1:$port" "$token" 01_explore_feature_tables.ipynb 900 \
+    > "$out/server-run.log" 2>&1; then
+  passed=$((passed + 1)); echo "bin/radspark notebook: 01_explore_feature_tables ran in its kernel in $(( $(date +%s) - t0 )) s"
+else
+  failed=$((failed + 1)); echo "bin/radspark notebook: 01_explore_feature_tables FAILED"; tail -20 "$out/server-run.log"
+  tail -20 "$out/server.log"
+fi
+kill "$server"; wait "$server" 2>/dev/null || true
 echo "notebooks and demo: $(( $(date +%s) - start )) s"
 echo "notebooks: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
