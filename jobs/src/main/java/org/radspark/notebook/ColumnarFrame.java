@@ -25,6 +25,7 @@ import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
+import org.radspark.jobs.JsonText;
 
 /**
  * A Dataset collected to the driver column by column, for notebooks: one primitive array per column, so
@@ -78,92 +79,45 @@ public final class ColumnarFrame {
             names[j] = fields[j].name();
             kinds[j] = kind(fields[j].dataType());
             boolean[] isNull = new boolean[n];
-            switch (kinds[j]) {
-                case "double": {
-                    double[] v = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        Row r = rows.get(i);
-                        isNull[i] = r.isNullAt(j);
-                        v[i] = isNull[i] ? Double.NaN : ((Number) r.get(j)).doubleValue();
+            String kind = kinds[j];
+            boolean isMap = fields[j].dataType() instanceof MapType;
+            Object column = switch (kind) {
+                case "double" -> new double[n];
+                case "long", "timestamp", "date" -> new long[n];
+                case "bool" -> new boolean[n];
+                case "string" -> new int[n];
+                default -> new String[n];
+            };
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                Row r = rows.get(i);
+                isNull[i] = r.isNullAt(j);
+                if (isNull[i]) {
+                    switch (kind) {
+                        case "double" -> ((double[]) column)[i] = Double.NaN;
+                        case "string" -> ((int[]) column)[i] = -1;
+                        default -> { }
                     }
-                    data[j] = v;
-                    break;
+                    continue;
                 }
-                case "long": {
-                    long[] v = new long[n];
-                    for (int i = 0; i < n; i++) {
-                        Row r = rows.get(i);
-                        isNull[i] = r.isNullAt(j);
-                        v[i] = isNull[i] ? 0 : ((Number) r.get(j)).longValue();
-                    }
-                    data[j] = v;
-                    break;
-                }
-                case "bool": {
-                    boolean[] v = new boolean[n];
-                    for (int i = 0; i < n; i++) {
-                        Row r = rows.get(i);
-                        isNull[i] = r.isNullAt(j);
-                        v[i] = !isNull[i] && r.getBoolean(j);
-                    }
-                    data[j] = v;
-                    break;
-                }
-                case "timestamp": {
-                    long[] v = new long[n];
-                    for (int i = 0; i < n; i++) {
-                        Row r = rows.get(i);
-                        isNull[i] = r.isNullAt(j);
-                        v[i] = isNull[i] ? 0 : micros(r.get(j));
-                    }
-                    data[j] = v;
-                    break;
-                }
-                case "date": {
-                    long[] v = new long[n];
-                    for (int i = 0; i < n; i++) {
-                        Row r = rows.get(i);
-                        isNull[i] = r.isNullAt(j);
-                        v[i] = isNull[i] ? 0 : days(r.get(j));
-                    }
-                    data[j] = v;
-                    break;
-                }
-                case "string": {
-                    int[] codes = new int[n];
-                    Map<String, Integer> index = new HashMap<>();
-                    for (int i = 0; i < n; i++) {
-                        Row r = rows.get(i);
-                        isNull[i] = r.isNullAt(j);
-                        codes[i] = isNull[i] ? -1 : index.computeIfAbsent(r.getString(j), s -> index.size());
-                    }
-                    String[] dict = new String[index.size()];
-                    index.forEach((s, c) -> dict[c] = s);
-                    data[j] = codes;
-                    dictionaries[j] = dict;
-                    break;
-                }
-                case "json": {
-                    String[] v = new String[n];
-                    for (int i = 0; i < n; i++) {
-                        Row r = rows.get(i);
-                        isNull[i] = r.isNullAt(j);
-                        v[i] = isNull[i] ? null : json(fields[j].dataType() instanceof MapType ? r.getJavaMap(j)
-                            : r.getList(j), new StringBuilder()).toString();
-                    }
-                    data[j] = v;
-                    break;
-                }
-                default: {
-                    String[] v = new String[n];
-                    for (int i = 0; i < n; i++) {
-                        Row r = rows.get(i);
-                        isNull[i] = r.isNullAt(j);
-                        v[i] = isNull[i] ? null : String.valueOf(r.get(j));
-                    }
-                    data[j] = v;
+                switch (kind) {
+                    case "double" -> ((double[]) column)[i] = ((Number) r.get(j)).doubleValue();
+                    case "long" -> ((long[]) column)[i] = ((Number) r.get(j)).longValue();
+                    case "timestamp" -> ((long[]) column)[i] = micros(r.get(j));
+                    case "date" -> ((long[]) column)[i] = days(r.get(j));
+                    case "bool" -> ((boolean[]) column)[i] = r.getBoolean(j);
+                    case "string" -> ((int[]) column)[i] = index.computeIfAbsent(r.getString(j), s -> index.size());
+                    case "json" -> ((String[]) column)[i] = json(isMap ? r.getJavaMap(j) : r.getList(j),
+                        new StringBuilder()).toString();
+                    default -> ((String[]) column)[i] = String.valueOf(r.get(j));
                 }
             }
+            if (kind.equals("string")) {
+                String[] dict = new String[index.size()];
+                index.forEach((s, c) -> dict[c] = s);
+                dictionaries[j] = dict;
+            }
+            data[j] = column;
             nulls[j] = isNull;
         }
         return new ColumnarFrame(names, kinds, data, nulls, dictionaries, n);
@@ -205,7 +159,7 @@ public final class ColumnarFrame {
             for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
                 b.append(first ? "" : ",");
                 first = false;
-                quote(String.valueOf(e.getKey()), b).append(':');
+                JsonText.quote(String.valueOf(e.getKey()), b).append(':');
                 json(e.getValue(), b);
             }
             return b.append('}');
@@ -232,31 +186,9 @@ public final class ColumnarFrame {
         }
         if (v instanceof Number) {
             double d = ((Number) v).doubleValue();
-            return Double.isFinite(d) ? b.append(v) : quote(String.valueOf(d), b);
+            return Double.isFinite(d) ? b.append(v) : JsonText.quote(String.valueOf(d), b);
         }
-        return quote(String.valueOf(v), b);
-    }
-
-    private static StringBuilder quote(String s, StringBuilder b) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"');
+        return JsonText.quote(String.valueOf(v), b);
     }
 
     private static long micros(Object v) {
