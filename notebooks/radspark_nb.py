@@ -340,8 +340,12 @@ class Session:
         Job = jpype.JClass("org.radspark.jobs.CohortExtractJob")
         buffer = jpype.JClass("java.io.ByteArrayOutputStream")()
         out = jpype.JClass("java.io.PrintStream")(buffer, True, "UTF-8")
+        # the parameter file is configuration read by this process (a local path unless it names a
+        # scheme); the manifest and the tables are data locations, resolved as spark.read resolves them
+        param = str(param_file) if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", str(param_file)) \
+            else str(pathlib.Path(param_file).resolve())
         with java_errors("cohort extract"):
-            s = Job(self.jspark, out).run(Job.Options(str(manifest), str(param_file), self.qualify(table),
+            s = Job(self.jspark, out).run(Job.Options(self.qualify(manifest), param, self.qualify(table),
                                                       bool(recompute), 0, 0))
         for line in str(buffer.toString("UTF-8")).splitlines():
             if line.startswith("[radspark] run ") or line.startswith("cases ") and "extracted" in line:
@@ -349,6 +353,11 @@ class Session:
         return {"run_id": str(s.runId()), "params_hash": str(s.paramsHash()), "cases": int(s.cases()),
                 "done": int(s.done()), "skipped": int(s.skipped()), "failed": int(s.failed()),
                 "seconds": float(s.seconds())}
+
+    def params_hash_of(self, param_file):
+        """The params_hash a parameter file's text gets in the tables (what `cohort extract` records)."""
+        text = pathlib.Path(param_file).read_text(encoding="utf-8")
+        return str(J("org.radspark.params.ParamsHash").of(text))
 
     def cohort_diagnostics(self, manifest, label=1):
         """Per case of a manifest: spacing, size, intensity range of image and ROI, ROI voxels,
@@ -370,6 +379,7 @@ class Tables:
         self.session = session
         self.root = root
         self.names = names
+        self._versions = {}
 
     def __repr__(self):
         return f"Tables({self.root}: {', '.join(self.names.values())})"
@@ -389,13 +399,17 @@ class Tables:
 
     def versions(self, table):
         """The versions of a table that can be read (ascending)."""
-        return sorted(int(v) for v in self.history(table)["version"])
+        self._versions[table] = sorted(int(v) for v in self.history(table)["version"])
+        return self._versions[table]
 
     def _at(self, table, version):
         name = f"`{self.name(table)}`"
         if version is None:
             return name
-        versions = self.versions(table)
+        # versions seen before stay readable (until a VACUUM); an unknown one is looked up again
+        versions = self._versions.get(table) or self.versions(table)
+        if int(version) not in versions:
+            versions = self.versions(table)
         if int(version) not in versions:
             raise RadsparkError(f"{self.location(table)} has no version {version}; versions: "
                                 f"{_ranges(versions)}")
