@@ -51,9 +51,12 @@ public final class CohortExtractJob {
                           int batchSize) {
     }
 
-    /** What happened, for the summary and the runs table. */
+    /**
+     * What happened, for the summary and the runs table. {@code interrupted}: the run was stopped by
+     * SIGINT or SIGTERM; its finished batches are committed and {@code done + failed} counts only them.
+     */
     public record Summary(String runId, String paramsHash, long cases, long done, long skipped, long failed,
-                          double seconds, List<Row> errors, Timings timings) {
+                          double seconds, List<Row> errors, Timings timings, boolean interrupted) {
     }
 
     /**
@@ -68,13 +71,74 @@ public final class CohortExtractJob {
 
     private final SparkSession spark;
     private final PrintStream console;
+    /** Set by SIGINT/SIGTERM (or {@link #stop()}): no new batch starts, finished ones are committed. */
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Job group of this run's extraction jobs, cancelled on a stop. */
+    private final String jobGroup = "radspark-extract-" + UUID.randomUUID();
 
     public CohortExtractJob(SparkSession spark, PrintStream console) {
         this.spark = spark;
         this.console = console;
     }
 
+    /**
+     * Asks a running {@link #run} to stop as SIGINT or SIGTERM does: extraction jobs in flight are
+     * cancelled, batches already extracted are committed to both tables, and the run is recorded as
+     * interrupted.
+     */
+    public void stop() {
+        if (stopping.compareAndSet(false, true)) {
+            console.println("[radspark] stopping: committing the batches already extracted; the next run "
+                + "extracts the rest (a second signal or SIGKILL stops at once; the next run then merges what "
+                + "was staged)");
+            spark.sparkContext().cancelJobGroup(jobGroup);
+        }
+    }
+
+    /**
+     * Runs the job. SIGINT and SIGTERM during the run call {@link #stop()} and hold the JVM's shutdown
+     * (up to {@link #STOP_GRACE_SECONDS}) until the finished batches are committed and the run is
+     * recorded; the JVM then exits with the signal's status (130, 143).
+     */
     public Summary run(Options o) {
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Runnable hook = () -> {
+            stop();
+            try {
+                if (!finished.await(STOP_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                    console.println("[radspark] stop: commits did not finish within " + STOP_GRACE_SECONDS
+                        + " s; the next run merges the staged batches");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        // Hadoop's manager runs its hooks in priority order, one at a time, each with a time limit: this one
+        // before Spark's (which stops the SparkContext) and the file systems' closing
+        org.apache.hadoop.util.ShutdownHookManager hooks = org.apache.hadoop.util.ShutdownHookManager.get();
+        hooks.addShutdownHook(hook, STOP_HOOK_PRIORITY, STOP_GRACE_SECONDS + 15, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            return runUntilDoneOrStopped(o);
+        } finally {
+            finished.countDown();
+            try {
+                hooks.removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting (this run was stopped by a signal): the hook has run
+            }
+        }
+    }
+
+    /**
+     * Priority of the stop hook in Hadoop's shutdown hook manager: above Spark's hooks (registered there
+     * at the file systems' priority + 30), so the commits run while Spark and the file systems are up.
+     */
+    static final int STOP_HOOK_PRIORITY = org.apache.hadoop.fs.FileSystem.SHUTDOWN_HOOK_PRIORITY + 40;
+
+    /** How long a signal waits for the finished batches' commits before the JVM exits anyway. */
+    static final long STOP_GRACE_SECONDS = Long.getLong("radspark.stopGraceSeconds", 300);
+
+    private Summary runUntilDoneOrStopped(Options o) {
         long t0 = System.nanoTime();
         Timestamp startedAt = new Timestamp(System.currentTimeMillis());
         String paramsText = readText(o.paramFile());
@@ -83,6 +147,7 @@ public final class CohortExtractJob {
         CohortManifest manifest = CohortManifest.read(spark, o.manifest());
         FeatureTables tables = new FeatureTables(spark, o.table());
         String runId = UUID.randomUUID().toString();
+        adoptStaging(tables, System.currentTimeMillis() - DEAD_RUN_MILLIS);
 
         Set<List<String>> extracted = new HashSet<>();
         for (Row r : tables.extractedCases(paramsHash)) {
@@ -119,6 +184,7 @@ public final class CohortExtractJob {
         double[] writeSeconds = {0};
         double[] wideSeconds = {0};
         double caseSeconds = 0;
+        long attempted = 0;
         // staged batches committed to the long table but not yet to the wide one, and their feature names
         List<String> wideDirs = new ArrayList<>();
         java.util.SortedSet<String> wideNames = new java.util.TreeSet<>();
@@ -143,25 +209,40 @@ public final class CohortExtractJob {
             daemon("radspark-staging-heartbeat", null));
         if (!batches.isEmpty()) {
             touch(staging + "/" + HEARTBEAT);
-            heartbeat.scheduleWithFixedDelay(() -> touch(staging + "/" + HEARTBEAT), 1, 1,
-                java.util.concurrent.TimeUnit.MINUTES);
+            heartbeat.scheduleWithFixedDelay(() -> touch(staging + "/" + HEARTBEAT), HEARTBEAT_MILLIS,
+                HEARTBEAT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         try (ProgressReporter progress = new ProgressReporter(console, todo.size(), done::value, failed::value, 2000)) {
             java.util.ArrayDeque<Future<List<Row>>> inFlight = new java.util.ArrayDeque<>();
             java.util.ArrayDeque<Integer> inFlightIndex = new java.util.ArrayDeque<>();
             int next = 0;
-            while (next < batches.size() || !inFlight.isEmpty()) {
-                while (next < batches.size() && inFlight.size() < 2) {
+            while ((next < batches.size() && !stopping.get()) || !inFlight.isEmpty()) {
+                while (next < batches.size() && inFlight.size() < 2 && !stopping.get()) {
                     List<Row> cases = batches.get(next);
                     String batchDir = staging + "/batch-" + next;
-                    inFlight.add(extractors.submit(() -> extractBatch(fn, manifest, cases, batchDir, o.partitions())));
+                    inFlight.add(extractors.submit(() -> {
+                        spark.sparkContext().setJobGroup(jobGroup, "radspark extraction", true);
+                        return extractBatch(fn, manifest, cases, batchDir, o.partitions());
+                    }));
                     inFlightIndex.add(next++);
                 }
-                List<Row> outcomes = waitFor(inFlight.poll());
+                Future<List<Row>> extraction = inFlight.poll();
                 int batch = inFlightIndex.poll();
+                String batchDir = staging + "/batch-" + batch;
+                List<Row> outcomes;
+                try {
+                    outcomes = waitFor(extraction);
+                } catch (RuntimeException e) {
+                    if (!stopping.get()) {
+                        throw e;
+                    }
+                    // cancelled by the stop: nothing of this batch counts; the next run extracts it
+                    deletePath(batchDir);
+                    continue;
+                }
                 extractEnd = System.nanoTime();
                 List<Row> cases = batches.get(batch);
-                String batchDir = staging + "/batch-" + batch;
+                attempted += cases.size();
                 for (Row r : outcomes) {
                     caseSeconds += r.getDouble(13);
                     if (r.getString(0).equals("F")) {
@@ -185,7 +266,7 @@ public final class CohortExtractJob {
                 }
                 // the wide rows of all batches since the last wide write go in one MERGE: at the end of the
                 // run, or when the last wide write is older than WIDE_WRITE_INTERVAL_NANOS
-                boolean last = next == batches.size() && inFlight.isEmpty();
+                boolean last = (next == batches.size() || stopping.get()) && inFlight.isEmpty();
                 boolean wideDue = !wideDirs.isEmpty()
                     && (last || System.nanoTime() - lastWide.get() > WIDE_WRITE_INTERVAL_NANOS);
                 List<String> wideBatch = wideDue ? wideDirs : List.of();
@@ -220,6 +301,16 @@ public final class CohortExtractJob {
                 });
             }
             waitFor(commit);
+            if (!wideDirs.isEmpty()) {
+                // a stop arrived after the last batch's commit was planned: its wide rows go in now
+                long tm = System.nanoTime();
+                tables.mergeWide(wideDirs.toArray(String[]::new), paramsHash, o.recompute(), wideNames);
+                addSeconds(wideSeconds, tm);
+                addSeconds(writeSeconds, tm);
+                for (String dir : wideDirs) {
+                    deletePath(dir);
+                }
+            }
             progress.report();
         } finally {
             extractors.shutdownNow();
@@ -229,7 +320,6 @@ public final class CohortExtractJob {
         }
         double extractSeconds = (extractEnd - extractStart) / 1e9;
         deletePath(staging);
-        removeStaleStaging(tables.path("_staging"), System.currentTimeMillis() - STALE_STAGING_MILLIS);
         long tw = System.nanoTime();
         extracted.removeAll(computed);
         long filled = tables.fillWideGaps(paramsHash, extracted);
@@ -243,13 +333,21 @@ public final class CohortExtractJob {
         Timings timings = new Timings(extractSeconds, writeSeconds[0], wideSeconds[0], caseSeconds);
         double seconds = (System.nanoTime() - t0) / 1e9;
         long failedCount = errors.size();
-        long doneCount = todo.size() + manifest.missing().size() - failedCount;
+        boolean interrupted = stopping.get() && attempted < todo.size();
+        long doneCount = interrupted ? computed.size()
+            : todo.size() + manifest.missing().size() - failedCount;
         tables.appendRun(RowFactory.create(runId, paramsHash, paramsText, o.paramFile(), manifest.location(),
             (long) manifest.size(), doneCount, skipped, failedCount, startedAt,
             new Timestamp(System.currentTimeMillis()), seconds, timings.extractSeconds(), timings.writeSeconds(),
             timings.wideSeconds(), FeatureExtractor.ENGINE_VERSION,
-            spark.sparkContext().master()));
-        return new Summary(runId, paramsHash, manifest.size(), doneCount, skipped, failedCount, seconds, errors, timings);
+            spark.sparkContext().master(), interrupted ? "interrupted" : "completed"));
+        if (interrupted) {
+            console.printf(Locale.ROOT, "[radspark] run %s interrupted: %d cases committed, %d failed, %d not started "
+                + "or cut off; run the same command again to extract them%n", runId, doneCount, failedCount,
+                todo.size() - attempted);
+        }
+        return new Summary(runId, paramsHash, manifest.size(), doneCount, skipped, failedCount, seconds, errors, timings,
+            interrupted);
     }
 
     /**
@@ -413,8 +511,15 @@ public final class CohortExtractJob {
     /** Name of the file whose modification time shows that a run's staging folder is in use. */
     static final String HEARTBEAT = "_heartbeat";
 
-    /** Age after which another run's staging folder, heartbeat stopped, is taken as left behind by a killed run. */
-    static final long STALE_STAGING_MILLIS = 30L * 60 * 1000;
+    /** How often a run touches its heartbeat file. */
+    static final long HEARTBEAT_MILLIS = 60_000;
+
+    /**
+     * Age of a heartbeat after which its run is taken as dead (killed with SIGKILL, or its machine lost):
+     * five missed beats. A run cannot tell a dead run from a live one sooner, so a rerun within this time
+     * extracts again what the dead run had staged (without duplicates: the MERGEs are keyed).
+     */
+    static final long DEAD_RUN_MILLIS = 5 * HEARTBEAT_MILLIS;
 
     private void touch(String location) {
         Path p = new Path(location);
@@ -431,34 +536,73 @@ public final class CohortExtractJob {
     }
 
     /**
-     * Deletes the staging folders of other runs whose heartbeat (or, lacking one, the folder itself) is older
-     * than {@code olderThanMillis}: what killed runs left behind. Folders of runs still going are kept.
+     * Finishes what dead runs left in the staging folder: every complete staged batch (Spark wrote its
+     * _SUCCESS marker) of a run whose heartbeat (or, lacking one, folder) is older than {@code deadBefore}
+     * is MERGEd into the long and the wide table, insert-only and keyed, so a batch its run had already
+     * committed adds nothing; then the run's folder is removed. Cases that failed in the dead run are not
+     * taken over: the next extraction tries them again. Folders of live runs are left alone.
      */
-    void removeStaleStaging(String root, long olderThanMillis) {
-        Path r = new Path(root);
+    void adoptStaging(FeatureTables tables, long deadBefore) {
+        Path root = new Path(tables.path("_staging"));
         try {
-            FileSystem fs = r.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (!fs.exists(r)) {
+            FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(root)) {
                 return;
             }
-            for (FileStatus run : fs.listStatus(r)) {
+            for (FileStatus run : fs.listStatus(root)) {
                 Path beat = new Path(run.getPath(), HEARTBEAT);
                 long last = fs.exists(beat) ? Math.max(fs.getFileStatus(beat).getModificationTime(),
                     run.getModificationTime()) : run.getModificationTime();
-                if (last < olderThanMillis) {
-                    fs.delete(run.getPath(), true);
+                if (!run.isDirectory() || last >= deadBefore) {
+                    continue;
                 }
+                long cases = 0;
+                for (FileStatus batch : fs.listStatus(run.getPath())) {
+                    if (batch.isDirectory() && batch.getPath().getName().startsWith("batch-")
+                        && fs.exists(new Path(batch.getPath(), "_SUCCESS"))) {
+                        cases += adoptBatch(tables, batch.getPath().toString());
+                    }
+                }
+                if (cases > 0) {
+                    console.printf(Locale.ROOT, "[radspark] merged %d cases that run %s had staged before it died%n",
+                        cases, run.getPath().getName());
+                }
+                fs.delete(run.getPath(), true);
             }
-            if (fs.listStatus(r).length == 0) {
+            if (fs.exists(root) && fs.listStatus(root).length == 0) {
                 try {
-                    fs.delete(r, false);
+                    fs.delete(root, false);
                 } catch (IOException createdMeanwhile) {
                     // a run that started meanwhile staged into it: keep it
                 }
             }
         } catch (IOException e) {
-            console.println("[radspark] warning: could not clean staging data " + root + ": " + e.getMessage());
+            console.println("[radspark] warning: could not check staged data of earlier runs under " + root + ": "
+                + e.getMessage());
         }
+    }
+
+    /** MERGEs one complete staged batch of a dead run into both tables; returns its extracted cases. */
+    private long adoptBatch(FeatureTables tables, String dir) {
+        Row summary = spark.read().schema(CohortSchemas.CASE_RESULT).parquet(dir)
+            .where(org.apache.spark.sql.functions.col("kind").equalTo("F"))
+            .agg(org.apache.spark.sql.functions.count("*"),
+                org.apache.spark.sql.functions.min("params_hash"), org.apache.spark.sql.functions.max("params_hash"),
+                org.apache.spark.sql.functions.min("patient_id"), org.apache.spark.sql.functions.max("patient_id"),
+                org.apache.spark.sql.functions.array_distinct(org.apache.spark.sql.functions.flatten(
+                    org.apache.spark.sql.functions.collect_list("names"))))
+            .head();
+        long cases = summary.getLong(0);
+        if (cases == 0) {
+            return 0;
+        }
+        if (!summary.getString(1).equals(summary.getString(2))) {
+            throw new IllegalStateException(dir + ": a staged batch with several parameter sets");
+        }
+        String hash = summary.getString(1);
+        tables.mergeFeatures(dir, hash, summary.getString(3), summary.getString(4), false);
+        tables.mergeWide(new String[] {dir}, hash, false, new java.util.TreeSet<>(summary.<String>getList(5)));
+        return cases;
     }
 
     private void deletePath(String location) {

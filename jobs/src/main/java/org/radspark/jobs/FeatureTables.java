@@ -64,7 +64,10 @@ public final class FeatureTables {
         .add("write_seconds", DataTypes.DoubleType, false)
         .add("wide_seconds", DataTypes.DoubleType, false)
         .add("engine_version", DataTypes.StringType, false)
-        .add("master", DataTypes.StringType, false);
+        .add("master", DataTypes.StringType, false)
+        // "completed", or "interrupted" (SIGINT/SIGTERM: finished batches committed, the rest left to the
+        // next run); null in rows written before the column existed
+        .add("status", DataTypes.StringType, true);
 
     public static final StructType ERRORS = new StructType()
         .add("run_id", DataTypes.StringType, false)
@@ -235,7 +238,9 @@ public final class FeatureTables {
     }
 
     public void appendRun(Row run) {
-        spark.createDataFrame(List.of(run), RUNS).write().format("delta").mode("append").save(path("runs"));
+        // mergeSchema: runs tables written before the status column get it on their next run
+        spark.createDataFrame(List.of(run), RUNS).write().format("delta").mode("append").option("mergeSchema", "true")
+            .save(path("runs"));
     }
 
     /**

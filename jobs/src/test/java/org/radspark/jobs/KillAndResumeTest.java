@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A cohort job killed (SIGKILL) after its first batch is committed, then started again, ends with the
- * same table as an uninterrupted run: same rows, same values, no duplicates.
+ * A cohort job killed (SIGKILL) once its second batch is staged, then started again after its heartbeat
+ * stopped, merges what the killed run had committed or staged, extracts only the rest, and ends with
+ * the same tables as an uninterrupted run: same rows, same values, no duplicates.
  */
 class KillAndResumeTest {
 
@@ -53,53 +54,89 @@ class KillAndResumeTest {
         Process p = new ProcessBuilder(jvm("cohort", "extract", "--manifest", manifest.toString(), "--param",
             CohortFixtures.PARAMS.toString(), "--table", killed.toString(), "--master", "local[1]", "--batch-size", "1"))
             .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
-        Path firstMerge = killed.resolve("features/_delta_log/00000000000000000001.json");
+        // killed as soon as the second batch is staged: batches are committed in order and a MERGE takes
+        // seconds, so that batch is staged and not yet committed
+        Path secondStaged = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-        while (!Files.exists(firstMerge) && p.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+        while (secondStaged == null && p.isAlive() && System.nanoTime() < deadline) {
+            secondStaged = stagedBatch(killed, "batch-1");
+            Thread.sleep(50);
         }
-        assertTrue(Files.exists(firstMerge), "the first batch never committed: " + Files.readString(dir.resolve("killed.log")));
+        assertTrue(secondStaged != null, "the second batch was never staged: " + Files.readString(dir.resolve("killed.log")));
         assertTrue(p.isAlive(), "the job finished before it could be killed");
         p.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
 
         SparkSession spark = CohortFixtures.spark();
-        long partial = spark.read().format("delta").load(killed.resolve("features").toString()).count();
-        assertTrue(partial > 0 && partial < 6L * CohortFixtures.DEFAULT_FEATURES, "partial table: " + partial);
+        java.util.Set<String> committed = cases(spark.read().format("delta").load(killed.resolve("features").toString()));
+        File[] runs = killed.resolve("_staging").toFile().listFiles();
+        assertTrue(runs != null && runs.length == 1, "one staging folder of the killed run");
+        File killedRun = runs[0];
+        java.util.Set<String> staged = new java.util.TreeSet<>();
+        for (File batch : killedRun.listFiles()) {
+            if (new File(batch, "_SUCCESS").exists()) {
+                staged.addAll(cases(spark.read().parquet(batch.toString()).where("kind = 'F'")));
+            }
+        }
+        assertTrue(!committed.containsAll(staged), "a staged batch not committed: " + staged + " vs " + committed);
+        java.util.Set<String> finished = new java.util.TreeSet<>(committed);
+        finished.addAll(staged);
+        assertTrue(finished.size() < 6, "the kill left work: " + finished);
+
+        // a run cannot tell a killed run from a live one until its heartbeat is old: a folder with a fresh
+        // heartbeat is left alone, the killed run's (aged here) is taken over
+        Path live = Files.createDirectories(killed.resolve("_staging/live-run"));
+        Files.writeString(live.resolve(CohortExtractJob.HEARTBEAT), "");
+        long old = System.currentTimeMillis() - CohortExtractJob.DEAD_RUN_MILLIS - 60_000;
+        try (java.util.stream.Stream<Path> walk = Files.walk(killedRun.toPath())) {
+            walk.forEach(f -> assertTrue(f.toFile().setLastModified(old)));
+        }
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        CohortExtractJob.Summary resumed = new CohortExtractJob(spark, new PrintStream(log, true)).run(
+            new CohortExtractJob.Options(manifest.toString(), CohortFixtures.PARAMS.toString(), killed.toString(),
+                false, 0, 2));
+        // every case the killed run had finished, committed or only staged, counts as done: none is recomputed
+        assertEquals(finished.size(), resumed.skipped(), log.toString());
+        assertEquals(6 - finished.size(), resumed.done());
+        assertTrue(!killedRun.exists(), "the killed run's staging is merged and removed");
+        assertTrue(Files.exists(live.resolve(CohortExtractJob.HEARTBEAT)), "a live run's staging is kept");
+        assertTrue(log.toString().contains("that run " + killedRun.getName() + " had staged before it died"),
+            log.toString());
 
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        CohortExtractJob.Summary resumed = new CohortExtractJob(spark, quiet).run(new CohortExtractJob.Options(
-            manifest.toString(), CohortFixtures.PARAMS.toString(), killed.toString(), false, 0, 2));
-        assertTrue(resumed.skipped() >= 1, "committed cases are not recomputed");
-        assertEquals(6, resumed.skipped() + resumed.done());
         Path clean = dir.resolve("clean");
         new CohortExtractJob(spark, quiet).run(new CohortExtractJob.Options(manifest.toString(),
             CohortFixtures.PARAMS.toString(), clean.toString(), false, 0, 0));
-
         Dataset<Row> a = content(spark, killed);
         Dataset<Row> b = content(spark, clean);
         assertEquals(6L * CohortFixtures.DEFAULT_FEATURES, a.count());
         assertEquals(a.count(), a.distinct().count(), "no duplicate rows");
         assertEquals(0, a.exceptAll(b).count());
         assertEquals(0, b.exceptAll(a).count());
+        Dataset<Row> wide = spark.read().format("delta").load(killed.resolve("features_wide").toString());
+        assertEquals(6, wide.count());
+        assertEquals(6, wide.select("patient_id", "reader").distinct().count());
+    }
 
-        // the resumed run removed its own staging; the killed run's is younger than the staleness limit (a
-        // run still going looks the same), so it is kept for now
-        File[] left = killed.resolve("_staging").toFile().listFiles();
-        assertTrue(left != null && left.length == 1, "staging left: " + java.util.Arrays.toString(left));
-        assertTrue(!left[0].getName().equals(resumed.runId()) && new File(left[0], CohortExtractJob.HEARTBEAT).exists(),
-            left[0].getName());
-        // once its heartbeat is older than the limit, the next run removes it, and keeps a live run's folder
-        long old = System.currentTimeMillis() - CohortExtractJob.STALE_STAGING_MILLIS - 60_000;
-        try (java.util.stream.Stream<Path> walk = Files.walk(left[0].toPath())) {
-            walk.forEach(f -> assertTrue(f.toFile().setLastModified(old)));
+    /** A complete (Spark's _SUCCESS written) staged batch folder of any run, or null. */
+    static Path stagedBatch(Path table, String batch) {
+        File[] runs = table.resolve("_staging").toFile().listFiles();
+        if (runs != null) {
+            for (File run : runs) {
+                if (new File(run, batch + "/_SUCCESS").exists()) {
+                    return run.toPath().resolve(batch);
+                }
+            }
         }
-        Path live = Files.createDirectories(killed.resolve("_staging/live-run"));
-        Files.writeString(live.resolve(CohortExtractJob.HEARTBEAT), "");
-        CohortExtractJob.Summary again = new CohortExtractJob(spark, quiet).run(new CohortExtractJob.Options(
-            manifest.toString(), CohortFixtures.PARAMS.toString(), killed.toString(), false, 0, 2));
-        assertEquals(0, again.done());
-        assertTrue(!left[0].exists(), "stale staging removed");
-        assertTrue(Files.exists(live.resolve(CohortExtractJob.HEARTBEAT)), "a live run's staging is kept");
+        return null;
+    }
+
+    /** The cases (patient_id/reader) of rows of the long table or of staged rows. */
+    static java.util.Set<String> cases(Dataset<Row> rows) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Row r : rows.select("patient_id", "reader").distinct().collectAsList()) {
+            out.add(r.getString(0) + "/" + r.getString(1));
+        }
+        return out;
     }
 
     private static Dataset<Row> content(SparkSession spark, Path table) {
