@@ -128,7 +128,23 @@ public final class FeatureTables {
         this.wideSpark = spark.newSession();
         wideSpark.conf().set(MATERIALIZE_SOURCE, "none");
         wideSpark.conf().set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
-        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+        this.root = qualify(spark, root);
+    }
+
+    /**
+     * A data location as a fully qualified URI, resolved as {@code spark.read} resolves it: an explicit
+     * scheme wins; a scheme-less path is on Hadoop's default file system, a relative one below its
+     * working directory. Delta cannot take a relative path as a table location, so every table path is
+     * made absolute before any work.
+     */
+    public static String qualify(SparkSession spark, String location) {
+        Path p = new Path(location);
+        try {
+            String q = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
+            return q.endsWith("/") ? q.substring(0, q.length() - 1) : q;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + location + ": " + e.getMessage(), e);
+        }
     }
 
     public String path(String table) {

@@ -18,6 +18,10 @@ public final class SparkSessions {
             // the cohort job's committer thread runs its MERGEs in a pool of their own beside the extraction
             .config("spark.scheduler.mode", conf.get("spark.scheduler.mode", "FAIR"))
             .config("spark.sql.shuffle.partitions", conf.get("spark.sql.shuffle.partitions", "8"))
+            // radspark names its tables by location: no spark-warehouse/ in the working directory
+            .config("spark.sql.warehouse.dir", conf.get("spark.sql.warehouse.dir",
+                new java.io.File(System.getProperty("java.io.tmpdir"), "radspark-warehouse-"
+                    + System.getProperty("user.name", "user")).toURI().toString()))
             .config("spark.databricks.delta.snapshotPartitions", conf.get("spark.databricks.delta.snapshotPartitions", "4"))
             // local files without a forked chmod/readlink per created file or renamed log entry
             .config("spark.hadoop.fs.file.impl", conf.get("spark.hadoop.fs.file.impl",

@@ -26,6 +26,27 @@ class CohortExtractJobTest {
     }
 
     @Test
+    void relativeTableAndManifestPathsAreResolvedBeforeAnyWork(@TempDir Path dir) throws IOException {
+        SparkSession spark = CohortFixtures.spark();
+        CohortFixtures.copyPyradiomicsCases(dir);
+        Path manifest = CohortFixtures.writeManifest(dir, "patient_id,image,mask",
+            "R1,data/breast1_image.nrrd,data/breast1_label.nrrd");
+        Path cwd = Path.of("").toAbsolutePath();
+        String table = cwd.relativize(dir.resolve("rel/tables")).toString();
+        assertTrue(!table.startsWith("/"), table);
+        CohortExtractJob.Summary s = new CohortExtractJob(spark, new PrintStream(new ByteArrayOutputStream()))
+            .run(new CohortExtractJob.Options(cwd.relativize(manifest).toString(), CohortFixtures.PARAMS.toString(),
+                table, false, 0, 0));
+        assertEquals(1, s.done(), s.errors().toString());
+        assertEquals(dir.resolve("rel/tables").toUri().toString().replaceAll("/$", "").replace("file:///", "file:/"),
+            FeatureTables.qualify(spark, table));
+        assertEquals(CohortFixtures.DEFAULT_FEATURES, spark.read().format("delta")
+            .load(dir.resolve("rel/tables/features").toString()).count());
+        assertEquals(1, spark.read().format("delta").load(dir.resolve("rel/tables/features_wide").toString()).count());
+        assertTrue(!Files.exists(cwd.resolve("spark-warehouse")), "no spark-warehouse in the working directory");
+    }
+
+    @Test
     void endToEndRerunAndIncrementalCase(@TempDir Path dir) throws IOException {
         SparkSession spark = CohortFixtures.spark();
         CohortFixtures.copyPyradiomicsCases(dir);
