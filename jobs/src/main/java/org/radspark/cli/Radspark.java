@@ -76,6 +76,15 @@ public final class Radspark {
                 out.println(USAGE);
                 return argv.length == 0 ? 2 : 0;
             }
+            for (int i = 0; i + 1 < argv.length; i++) {
+                if (argv[i].equals("--master")) {
+                    try {
+                        org.radspark.jobs.SparkSessions.checkMaster(argv[i + 1]);
+                    } catch (IllegalArgumentException e) {
+                        throw new Args.UsageException(e.getMessage());
+                    }
+                }
+            }
             switch (argv[0]) {
                 case "extract":
                     return extract(argv, out);

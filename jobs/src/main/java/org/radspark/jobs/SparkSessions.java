@@ -8,7 +8,25 @@ public final class SparkSessions {
     private SparkSessions() {
     }
 
+    /** Spark master URLs: local[N], local[N,F], local[*], spark://HOST:PORT[,HOST:PORT...], yarn, k8s://..., local-cluster[..]. */
+    private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+        "local|local\\[(\\*|[1-9][0-9]*)(,[0-9]+)?]|local-cluster\\[[0-9]+, *[0-9]+, *[0-9]+]"
+            + "|spark://[^/:,\\s]+:[0-9]+(,[^/:,\\s]+:[0-9]+)*|yarn|k8s://\\S+");
+
+    /**
+     * Checks a --master value before Spark starts (Spark would fail later with a stack trace).
+     *
+     * @throws IllegalArgumentException naming the value and the accepted forms
+     */
+    public static void checkMaster(String master) {
+        if (master != null && !MASTER.matcher(master).matches()) {
+            throw new IllegalArgumentException("--master '" + master + "' is not a Spark master URL (local[*], local[N], "
+                + "spark://HOST:PORT, yarn, k8s://https://HOST:PORT)");
+        }
+    }
+
     public static SparkSession create(String appName, String master) {
+        checkMaster(master);
         SparkConf conf = new SparkConf(true);
         SparkSession.Builder b = SparkSession.builder().appName(appName)
             .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
@@ -33,8 +51,26 @@ public final class SparkSessions {
         } else if (!conf.contains("spark.master")) {
             b.master("local[*]");
         }
+        String effective = master != null ? master : conf.get("spark.master", "local[*]");
+        String jar = ownJar();
+        if (!effective.startsWith("local") && !conf.contains("spark.jars") && jar != null) {
+            // bin/radspark ... --master spark://...: executors need radspark's classes (spark-submit sets
+            // spark.jars itself)
+            b.config("spark.jars", jar);
+        }
         SparkSession spark = b.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         return spark;
+    }
+
+    /** The jar this class was loaded from (the shaded radspark jar), or null when run from classes. */
+    static String ownJar() {
+        try {
+            java.net.URL where = SparkSessions.class.getProtectionDomain().getCodeSource().getLocation();
+            java.io.File f = new java.io.File(where.toURI());
+            return f.isFile() && f.getName().endsWith(".jar") ? f.getAbsolutePath() : null;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 }
