@@ -9,7 +9,15 @@ export RADSPARK_HOME="$PWD" PYTHONPATH="$PWD/notebooks" PYDEVD_DISABLE_FILE_VALI
 py=/usr/bin/python3
 start=$(date +%s)
 out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+server=""
+# ends the notebook server this script starts (by its process id) and keeps the script's exit status
+cleanup() {
+  local rc=$?
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  rm -rf "$out"
+  exit "$rc"
+}
+trap cleanup EXIT
 echo "== bin/radspark demo"
 bin/radspark demo > "$out/demo.log" 2>&1 || { tail -40 "$out/demo.log"; exit 1; }
 grep '^\[radspark\]' "$out/demo.log" | tail -4
@@ -31,7 +39,6 @@ token=$("$py" -c 'import secrets; print(secrets.token_hex(16))')
 env -u PYTHONPATH -u RADSPARK_HOME bin/radspark notebook --no-browser --port="$port" \
   --NotebookApp.token="$token" > "$out/server.log" 2>&1 &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$out"' EXIT
 for _ in $(seq 120); do
   curl -sf -H "Authorization: token $token" "http://127.0.0.1:$port/api/status" > /dev/null && break
   kill -0 "$server" 2>/dev/null || { cat "$out/server.log"; exit 1; }
@@ -45,7 +52,7 @@ else
   failed=$((failed + 1)); echo "bin/radspark notebook: 01_explore_feature_tables FAILED"; tail -20 "$out/server-run.log"
   tail -20 "$out/server.log"
 fi
-kill "$server"; wait "$server" 2>/dev/null || true
+kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; server=""
 echo "notebooks and demo: $(( $(date +%s) - start )) s"
 echo "notebooks: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
