@@ -30,6 +30,7 @@ final class CohortCommand {
         }
         Integer partitions = a.intOption("partitions");
         Integer batch = a.intOption("batch-size");
+        validateBeforeSpark(a.options.get("param"), a.options.get("manifest"));
         SparkSession spark = SparkSessions.create("radspark cohort extract", a.options.get("master"));
         try {
             CohortExtractJob.Summary s = new CohortExtractJob(spark, out).run(new CohortExtractJob.Options(
@@ -39,6 +40,22 @@ final class CohortCommand {
             return 0;
         } finally {
             spark.stop();
+        }
+    }
+
+    /**
+     * What can be checked without Spark, checked first, so that a wrong file fails in a second and not
+     * after Spark's start: the parameter file (when local) and a CSV manifest (its columns, values and
+     * duplicate cases; read through Hadoop's file system, so hdfs:// works too).
+     */
+    static void validateBeforeSpark(String paramFile, String manifest) {
+        if (!paramFile.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+            org.radspark.params.ParamFileParser.parse(java.nio.file.Path.of(paramFile));
+        } else if (paramFile.startsWith("file:")) {
+            org.radspark.params.ParamFileParser.parse(java.nio.file.Path.of(java.net.URI.create(paramFile)));
+        }
+        if (manifest.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            org.radspark.jobs.CohortManifest.readCsv(manifest, new org.apache.hadoop.conf.Configuration());
         }
     }
 
