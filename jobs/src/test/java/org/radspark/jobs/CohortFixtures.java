@@ -9,13 +9,30 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 
 /** Shared test set-up: a Delta-enabled local Spark session and cohort folders built from testdata/. */
-final class CohortFixtures {
-    static final Path DATA = Path.of(System.getProperty("radspark.testdata", "../testdata")).toAbsolutePath().normalize();
+public final class CohortFixtures {
+    public static final Path DATA = Path.of(System.getProperty("radspark.testdata", "../testdata")).toAbsolutePath().normalize();
     static final Path PARAMS = DATA.getParent().resolve("conf/params/pyradiomics-default.yaml");
     /** pyradiomics' default feature set on the original image. */
     static final int DEFAULT_FEATURES = 107;
 
     private CohortFixtures() {
+    }
+
+    /** The command of a fresh JVM running the radspark command line on the test class path. */
+    public static List<String> jvm(String... args) {
+        List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx1g");
+        for (String open : new String[] {"java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net",
+            "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "sun.nio.ch", "sun.nio.cs",
+            "sun.security.action", "sun.util.calendar"}) {
+            cmd.add("--add-opens=java.base/" + open + "=ALL-UNNAMED");
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add("org.radspark.cli.Radspark");
+        cmd.addAll(List.of(args));
+        return cmd;
     }
 
     static SparkSession spark() {

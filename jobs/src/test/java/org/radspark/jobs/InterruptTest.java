@@ -94,7 +94,7 @@ class InterruptTest {
     }
 
     private static Process start(Path manifest, Path table, Path log) throws Exception {
-        return new ProcessBuilder(KillAndResumeTest.jvm("cohort", "extract", "--manifest", manifest.toString(),
+        return new ProcessBuilder(CohortFixtures.jvm("cohort", "extract", "--manifest", manifest.toString(),
             "--param", CohortFixtures.PARAMS.toString(), "--table", table.toString(), "--master", "local[1]",
             "--batch-size", "1")).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

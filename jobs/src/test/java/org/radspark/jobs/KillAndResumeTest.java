@@ -25,22 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillAndResumeTest {
 
-    static List<String> jvm(String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx1g");
-        for (String open : new String[] {"java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net",
-            "java.nio", "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "sun.nio.ch", "sun.nio.cs",
-            "sun.security.action", "sun.util.calendar"}) {
-            cmd.add("--add-opens=java.base/" + open + "=ALL-UNNAMED");
-        }
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("org.radspark.cli.Radspark");
-        cmd.addAll(List.of(args));
-        return cmd;
-    }
-
     @Test
     void killedJobResumesToTheSameTable(@TempDir Path dir) throws Exception {
         CohortFixtures.copyPyradiomicsCases(dir);
@@ -51,7 +35,7 @@ class KillAndResumeTest {
         }
         Path manifest = CohortFixtures.writeManifest(dir, rows.toArray(String[]::new));
         Path killed = dir.resolve("killed");
-        Process p = new ProcessBuilder(jvm("cohort", "extract", "--manifest", manifest.toString(), "--param",
+        Process p = new ProcessBuilder(CohortFixtures.jvm("cohort", "extract", "--manifest", manifest.toString(), "--param",
             CohortFixtures.PARAMS.toString(), "--table", killed.toString(), "--master", "local[1]", "--batch-size", "1"))
             .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
         // killed as soon as the second batch is staged: batches are committed in order and a MERGE takes

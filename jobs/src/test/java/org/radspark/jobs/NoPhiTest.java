@@ -54,7 +54,7 @@ class NoPhiTest {
             "PSEUDO-02,ct,rtstruct.dcm,NoSuchRoi");
         Path table = dir.resolve("tables");
         Path log = dir.resolve("job.log");
-        Process p = new ProcessBuilder(KillAndResumeTest.jvm("cohort", "extract", "--manifest", manifest.toString(),
+        Process p = new ProcessBuilder(CohortFixtures.jvm("cohort", "extract", "--manifest", manifest.toString(),
             "--param", CohortFixtures.PARAMS.toString(), "--table", table.toString(), "--master", "local[2]",
             "--verbose")).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         p.waitFor(300, TimeUnit.SECONDS);

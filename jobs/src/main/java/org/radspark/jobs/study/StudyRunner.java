@@ -480,8 +480,11 @@ public final class StudyRunner {
         VectorAssembler assembler = new VectorAssembler().setInputCols(d.features).setOutputCol("x_raw");
         save(assembler, modelsDir.resolve("00_assemble"));
         Dataset<Row> assembled = assembler.transform(d.modelRows);
-        Dataset<Row> train = assembled.where(functions.col(ID).isin(d.trainIds.toArray()));
-        Dataset<Row> test = assembled.where(functions.col(ID).isin(d.testIds.toArray()));
+        // one partition in patient order: fits that sum over rows (MLP, naive Bayes, LASSO's CV folds, SMOTE's
+        // sampling) then see the same rows in the same order on local[1], local[N] or a cluster, so a seed
+        // gives the same model everywhere (a study's tables are small: patients, not voxels)
+        Dataset<Row> train = assembled.where(functions.col(ID).isin(d.trainIds.toArray())).orderBy(ID).coalesce(1);
+        Dataset<Row> test = assembled.where(functions.col(ID).isin(d.testIds.toArray())).orderBy(ID).coalesce(1);
         String col = "x_raw";
         if (cfg.standardize) {
             StandardScalerModel sc = new StandardScaler().setInputCol("x_raw").setOutputCol("x0").setWithMean(true)
@@ -577,7 +580,8 @@ public final class StudyRunner {
                 Dataset<Row> base = ch.fitTrain;
                 SmoteModel m = sm.fit(base);
                 save(m, where);
-                ch.fitTrain = m.transform(base).cache();
+                // the synthetic rows' own partitions joined to the real ones': one partition again, in order
+                ch.fitTrain = m.transform(base).coalesce(1).cache();
                 return m.getOrDefault(m.syntheticCount()) + " synthetic minority rows added to the training fits";
             }
             case CLASSIFIER: {
