@@ -117,13 +117,26 @@ public final class Radspark {
                 e.printStackTrace(err);
             }
             return 1;
-        } catch (IOException | RuntimeException | InterruptedException e) {
-            err.println("radspark: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (Exception e) {
+            // also Spark's AnalysisException (a missing path, table or column), which Scala code throws
+            // without declaring it: one line naming it, the trace with --verbose
+            err.println("radspark: " + oneLine(e));
             if (verbose) {
                 e.printStackTrace(err);
             }
             return 1;
         }
+    }
+
+    /** The first line of an exception's message, with its class name when the message does not say what failed. */
+    static String oneLine(Throwable e) {
+        String m = e.getMessage() == null ? "" : e.getMessage().strip();
+        int nl = m.indexOf('\n');
+        String first = nl < 0 ? m : m.substring(0, nl).strip();
+        if (e instanceof org.apache.spark.sql.AnalysisException) {
+            return first;
+        }
+        return e.getClass().getSimpleName() + (first.isEmpty() ? "" : ": " + first);
     }
 
     private static int extract(String[] argv, PrintStream stdout) throws IOException {
