@@ -17,16 +17,12 @@ Problems with the input (a folder without radspark tables, an unknown params_has
 error) raise :class:`RadsparkError` with one line naming the input and what exists instead.
 """
 import contextlib
-import io
 import json
 import os
 import pathlib
 import re
-import shutil
 import subprocess
-import sys
 import tempfile
-import time
 
 import numpy as np
 import pandas as pd
@@ -121,9 +117,7 @@ def java_errors(what=None):
         while cause.getCause() is not None and _one_line(cause.getMessage()) == "":
             cause = cause.getCause()
         message = _one_line(cause.getMessage()) or str(cause.getClass().getSimpleName())
-        trace = io.StringIO()
-        trace.write(str(e.stacktrace()))
-        raise RadsparkError((what + ": " if what else "") + message, trace.getvalue()) from None
+        raise RadsparkError((what + ": " if what else "") + message, str(e.stacktrace())) from None
 
 
 def session(master=None, conf=None, app_name="radspark notebook"):

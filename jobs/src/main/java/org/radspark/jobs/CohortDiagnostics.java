@@ -104,18 +104,13 @@ public final class CohortDiagnostics {
                 Geometry g = image.geometry();
                 double[] voxels = image.voxels();
                 int[] labels = mask.labels();
-                double min = Double.POSITIVE_INFINITY;
-                double max = Double.NEGATIVE_INFINITY;
-                double sum = 0;
+                double[] range = Diagnostics.minMeanMax(voxels);
                 double roiMin = Double.POSITIVE_INFINITY;
                 double roiMax = Double.NEGATIVE_INFINITY;
                 double roiSum = 0;
                 long roi = 0;
                 for (int i = 0; i < voxels.length; i++) {
                     double x = voxels[i];
-                    sum += x;
-                    min = Math.min(min, x);
-                    max = Math.max(max, x);
                     if (labels[i] == label) {
                         roi++;
                         roiSum += x;
@@ -129,9 +124,9 @@ public final class CohortDiagnostics {
                 v[8] = g.nx();
                 v[9] = g.ny();
                 v[10] = g.nz();
-                v[11] = min;
-                v[12] = sum / voxels.length;
-                v[13] = max;
+                v[11] = range[0];
+                v[12] = range[1];
+                v[13] = range[2];
                 v[14] = roi;
                 v[15] = Diagnostics.countComponents(mask, label);
                 v[16] = roi * g.spacing(0) * g.spacing(1) * g.spacing(2);

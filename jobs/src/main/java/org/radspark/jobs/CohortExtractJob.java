@@ -26,6 +26,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.util.LongAccumulator;
 import org.radspark.extract.FeatureExtractor;
@@ -334,8 +335,8 @@ public final class CohortExtractJob {
         double seconds = (System.nanoTime() - t0) / 1e9;
         long failedCount = errors.size();
         boolean interrupted = stopping.get() && attempted < todo.size();
-        long doneCount = interrupted ? computed.size()
-            : todo.size() + manifest.missing().size() - failedCount;
+        // every attempted case gave one feature row or one error; cases with missing files are errors too
+        long doneCount = computed.size();
         tables.appendRun(RowFactory.create(runId, paramsHash, paramsText, o.paramFile(), manifest.location(),
             (long) manifest.size(), doneCount, skipped, failedCount, startedAt,
             new Timestamp(System.currentTimeMillis()), seconds, timings.extractSeconds(), timings.writeSeconds(),
@@ -585,12 +586,10 @@ public final class CohortExtractJob {
     /** MERGEs one complete staged batch of a dead run into both tables; returns its extracted cases. */
     private long adoptBatch(FeatureTables tables, String dir) {
         Row summary = spark.read().schema(CohortSchemas.CASE_RESULT).parquet(dir)
-            .where(org.apache.spark.sql.functions.col("kind").equalTo("F"))
-            .agg(org.apache.spark.sql.functions.count("*"),
-                org.apache.spark.sql.functions.min("params_hash"), org.apache.spark.sql.functions.max("params_hash"),
-                org.apache.spark.sql.functions.min("patient_id"), org.apache.spark.sql.functions.max("patient_id"),
-                org.apache.spark.sql.functions.array_distinct(org.apache.spark.sql.functions.flatten(
-                    org.apache.spark.sql.functions.collect_list("names"))))
+            .where(functions.col("kind").equalTo("F"))
+            .agg(functions.count("*"), functions.min("params_hash"), functions.max("params_hash"),
+                functions.min("patient_id"), functions.max("patient_id"),
+                functions.array_distinct(functions.flatten(functions.collect_list("names"))))
             .head();
         long cases = summary.getLong(0);
         if (cases == 0) {

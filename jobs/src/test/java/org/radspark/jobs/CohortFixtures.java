@@ -39,6 +39,21 @@ public final class CohortFixtures {
         return SparkSessions.create("radspark-tests", "local[2]");
     }
 
+    /**
+     * Copies brain1 and breast1 into {@code dir}/data and writes a manifest of {@code n} cases alternating
+     * between them (breast1 first), named PREFIX1..PREFIXn, case i read by reader {@code reader.apply(i)}.
+     */
+    public static Path alternatingCases(Path dir, String prefix, int n,
+                                        java.util.function.IntFunction<String> reader) throws IOException {
+        copyPyradiomicsCases(dir);
+        List<String> rows = new java.util.ArrayList<>(List.of("patient_id,image,mask,reader"));
+        for (int i = 1; i <= n; i++) {
+            String c = i % 2 == 0 ? "brain1" : "breast1";
+            rows.add(prefix + i + ",data/" + c + "_image.nrrd,data/" + c + "_label.nrrd," + reader.apply(i));
+        }
+        return writeManifest(dir, rows.toArray(String[]::new));
+    }
+
     /** Copies brain1 and breast1 (image + label) into {@code dir}/data. */
     static void copyPyradiomicsCases(Path dir) throws IOException {
         Path data = Files.createDirectories(dir.resolve("data"));

@@ -8,7 +8,6 @@ import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -28,13 +27,7 @@ class InterruptTest {
 
     @Test
     void sigtermAndSigintCommitFinishedBatchesAndRerunsExtractOnlyTheRest(@TempDir Path dir) throws Exception {
-        CohortFixtures.copyPyradiomicsCases(dir);
-        List<String> rows = new ArrayList<>(List.of("patient_id,image,mask,reader"));
-        for (int i = 1; i <= 8; i++) {
-            String c = i % 2 == 0 ? "brain1" : "breast1";
-            rows.add("S" + i + ",data/" + c + "_image.nrrd,data/" + c + "_label.nrrd,r1");
-        }
-        Path manifest = CohortFixtures.writeManifest(dir, rows.toArray(String[]::new));
+        Path manifest = CohortFixtures.alternatingCases(dir, "S", 8, i -> "r1");
         Path table = dir.resolve("tables");
 
         // SIGTERM once the first batch is committed to the long table

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,13 +25,7 @@ class KillAndResumeTest {
 
     @Test
     void killedJobResumesToTheSameTable(@TempDir Path dir) throws Exception {
-        CohortFixtures.copyPyradiomicsCases(dir);
-        List<String> rows = new ArrayList<>(List.of("patient_id,image,mask,reader"));
-        for (int i = 1; i <= 6; i++) {
-            String c = i % 2 == 0 ? "brain1" : "breast1";
-            rows.add("K" + i + ",data/" + c + "_image.nrrd,data/" + c + "_label.nrrd,r" + (i % 3));
-        }
-        Path manifest = CohortFixtures.writeManifest(dir, rows.toArray(String[]::new));
+        Path manifest = CohortFixtures.alternatingCases(dir, "K", 6, i -> "r" + (i % 3));
         Path killed = dir.resolve("killed");
         Process p = new ProcessBuilder(CohortFixtures.jvm("cohort", "extract", "--manifest", manifest.toString(), "--param",
             CohortFixtures.PARAMS.toString(), "--table", killed.toString(), "--master", "local[1]", "--batch-size", "1"))

@@ -20,18 +20,24 @@ public final class Diagnostics {
     static void addImage(Map<String, String> out, Image image, String step) {
         Geometry g = image.geometry();
         String p = "diagnostics_Image-" + step + "_";
+        double[] range = minMeanMax(image.voxels());
+        out.put(p + "Dimensionality", g.nz() > 1 ? "3D" : "2D");
+        out.put(p + "Spacing", tuple(g.spacing()));
+        out.put(p + "Size", tuple(g.size()));
+        out.put(p + "Mean", num(range[1]));
+        out.put(p + "Minimum", num(range[0]));
+        out.put(p + "Maximum", num(range[2]));
+    }
+
+    /** Minimum, mean and maximum of an image's voxels (pyradiomics' diagnostics_Image-*_Minimum/Mean/Maximum). */
+    public static double[] minMeanMax(double[] voxels) {
         double sum = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-        for (double v : image.voxels()) {
+        for (double v : voxels) {
             sum += v;
             if (v < min) min = v;
             if (v > max) max = v;
         }
-        out.put(p + "Dimensionality", g.nz() > 1 ? "3D" : "2D");
-        out.put(p + "Spacing", tuple(g.spacing()));
-        out.put(p + "Size", tuple(g.size()));
-        out.put(p + "Mean", num(sum / image.voxels().length));
-        out.put(p + "Minimum", num(min));
-        out.put(p + "Maximum", num(max));
+        return new double[] {min, sum / voxels.length, max};
     }
 
     static void addMask(Map<String, String> out, Mask mask, int label, String step) {
