@@ -97,6 +97,8 @@ def start_jvm(extra_classpath=()):
         classpath.append(str(support))
     classpath.extend(str(p) for p in extra_classpath)
     classpath.extend(p for p in os.environ.get("RADSPARK_NB_CLASSPATH", "").split(os.pathsep) if p)
+    # Hadoop's client configuration, as bin/radspark and spark-submit find it
+    classpath.extend(d for d in (os.environ.get("HADOOP_CONF_DIR"), os.environ.get("YARN_CONF_DIR")) if d)
     jpype.startJVM(*jvm_options(), classpath=classpath, convertStrings=False)
 
 
@@ -291,8 +293,8 @@ class Session:
         text = str(path)
         conf = self.jspark.sparkContext().hadoopConfiguration()
         with java_errors(f"cannot resolve {text}"):
-            p = jpype.JClass("org.apache.hadoop.fs.Path")(text)
-            return str(p.getFileSystem(conf).makeQualified(p).toString()).rstrip("/")
+            # the command line's rule, in one place (org.radspark.jobs.Locations)
+            return str(jpype.JClass("org.radspark.jobs.Locations").data(text, conf))
 
     def _fs(self, location):
         import jpype

@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.radspark.jobs.CohortExtractJob;
 import org.radspark.jobs.FeatureTables;
+import org.radspark.jobs.Locations;
 import org.radspark.jobs.SparkSessions;
 
 /** `radspark cohort extract`: the cohort job on Spark, with a one-screen summary at the end. */
@@ -19,7 +20,7 @@ final class CohortCommand {
             throw new Args.UsageException("cohort needs a subcommand: cohort extract --manifest M --param FILE --table DIR");
         }
         Args a = Args.parse(argv, 2, Set.of("manifest", "param", "table", "master", "partitions", "batch-size"),
-            Set.of("only-missing", "recompute", "verbose"));
+            Set.of("only-missing", "recompute", "verbose", "fail-on-errors", "validate-only"));
         for (String required : new String[] {"manifest", "param", "table"}) {
             if (!a.options.containsKey(required)) {
                 throw new Args.UsageException("cohort extract needs --" + required);
@@ -30,32 +31,71 @@ final class CohortCommand {
         }
         Integer partitions = a.intOption("partitions");
         Integer batch = a.intOption("batch-size");
-        validateBeforeSpark(a.options.get("param"), a.options.get("manifest"));
+        int cases = validateBeforeSpark(a.options.get("param"), a.options.get("manifest"), a.options.get("table"));
+        SparkSessions.requireReachable(a.options.get("master"));
+        if (a.flags.contains("validate-only")) {
+            out.println("[radspark] valid: parameter file, manifest" + (cases >= 0 ? " (" + cases + " cases)" : "")
+                + ", table folder" + (a.options.containsKey("master") ? ", master" : "") + "; nothing extracted");
+            return 0;
+        }
         SparkSession spark = SparkSessions.create("radspark cohort extract", a.options.get("master"));
         try {
             CohortExtractJob.Summary s = new CohortExtractJob(spark, out).run(new CohortExtractJob.Options(
                 a.options.get("manifest"), a.options.get("param"), a.options.get("table"), a.flags.contains("recompute"),
                 partitions == null ? 0 : partitions, batch == null ? 0 : batch));
             printSummary(out, s, new FeatureTables(spark, a.options.get("table")));
-            return 0;
+            return exitCode(s, a.flags.contains("fail-on-errors"));
         } finally {
             spark.stop();
         }
     }
 
+    /** Exit status of a cohort run: 0, or {@link Radspark#CASES_FAILED} when asked to flag failed cases. */
+    static int exitCode(CohortExtractJob.Summary s, boolean failOnErrors) {
+        return failOnErrors && s.failed() > 0 ? Radspark.CASES_FAILED : 0;
+    }
+
     /**
      * What can be checked without Spark, checked first, so that a wrong file fails in a second and not
-     * after Spark's start: the parameter file (when local) and a CSV manifest (its columns, values and
-     * duplicate cases; read through Hadoop's file system, so hdfs:// works too).
+     * after Spark's start: the parameter file (local unless it has a scheme), the manifest (exists; a CSV
+     * one is read and checked: columns, values, duplicate cases) and the tables' folder (a folder this
+     * user can write in, and any table already there a Delta table). Locations follow
+     * {@link Locations}' rule, read through Hadoop's file systems, so hdfs:// works too. Returns the
+     * number of cases of a CSV manifest, else -1 (other manifests are read by Spark).
      */
-    static void validateBeforeSpark(String paramFile, String manifest) {
-        if (!paramFile.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
-            org.radspark.params.ParamFileParser.parse(java.nio.file.Path.of(paramFile));
-        } else if (paramFile.startsWith("file:")) {
-            org.radspark.params.ParamFileParser.parse(java.nio.file.Path.of(java.net.URI.create(paramFile)));
+    static int validateBeforeSpark(String paramFile, String manifest, String table) {
+        org.apache.hadoop.conf.Configuration conf = Locations.hadoopConf();
+        String param = Locations.config(paramFile);
+        org.radspark.params.ParamFileParser.parse(Locations.readText("parameter file", paramFile, param, conf), paramFile);
+        String m = Locations.data(manifest, conf);
+        Locations.requireExists("manifest", manifest, m, conf);
+        int cases = -1;
+        if (m.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            cases = org.radspark.jobs.CohortManifest.readCsv(manifest, conf).size();
         }
-        if (manifest.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            org.radspark.jobs.CohortManifest.readCsv(manifest, new org.apache.hadoop.conf.Configuration());
+        checkTables(table, Locations.data(table, conf), conf);
+        return cases;
+    }
+
+    /** The tables' folder is writable, and each of the four tables already there is a Delta table. */
+    static void checkTables(String given, String root, org.apache.hadoop.conf.Configuration conf) {
+        Locations.requireWritableDir("table folder", given, root, conf);
+        try {
+            org.apache.hadoop.fs.Path r = new org.apache.hadoop.fs.Path(root);
+            org.apache.hadoop.fs.FileSystem fs = r.getFileSystem(conf);
+            if (!fs.exists(r)) {
+                return;
+            }
+            for (String t : new String[] {"features", "features_wide", "runs", "errors"}) {
+                org.apache.hadoop.fs.Path tp = new org.apache.hadoop.fs.Path(r, t);
+                if (fs.exists(tp) && !fs.exists(new org.apache.hadoop.fs.Path(tp, "_delta_log"))) {
+                    throw new Locations.LocationException("table folder " + given + ": " + tp
+                        + " exists but is not a Delta table (no _delta_log); give another --table");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new Locations.LocationException("table folder " + given + ": cannot reach " + root + " ("
+                + e.getMessage() + ")");
         }
     }
 
@@ -78,6 +118,6 @@ final class CohortCommand {
                 e.<String>getAs("reader").isEmpty() ? "" : " reader " + e.getAs("reader"), e.<String>getAs("stage"),
                 e.<String>getAs("error_class"), msg.length() > 160 ? msg.substring(0, 160) + "..." : msg);
         }
-        out.printf(Locale.ROOT, "tables: %s (features, features_wide, runs, errors)%n", tables.path(""));
+        out.printf(Locale.ROOT, "tables: %s (features, features_wide, runs, errors)%n", tables.root());
     }
 }

@@ -12,6 +12,7 @@ import org.radspark.image.Image;
 import org.radspark.io.NiftiWriter;
 import org.radspark.io.ReadException;
 import org.radspark.io.VolumeReaders;
+import org.radspark.jobs.Locations;
 
 /**
  * {@code radspark filter IMAGE --param FILE --out MAP.nii.gz [--series UID] [--verbose]}: applies the IBSI-2
@@ -55,7 +56,7 @@ public final class FilterCommand {
                 throw new Args.UsageException("--out must name a .nii or .nii.gz file, got '" + outFile + "'");
             }
             ConvolutionalFilter filter;
-            Path paramPath = Path.of(param);
+            Path paramPath = Locations.local("parameter file", param);
             try {
                 filter = Ibsi2FilterConfig.fromYaml(Files.readString(paramPath));
             } catch (NoSuchFileException e) {
@@ -65,9 +66,9 @@ public final class FilterCommand {
                 err.println(paramPath + ": " + e.getMessage());
                 return 1;
             }
-            Image image = VolumeReaders.readImage(Path.of(a.positionals.get(0)), a.options.get("series"));
+            Image image = VolumeReaders.readImage(Locations.local("image", a.positionals.get(0)), a.options.get("series"));
             Image map = filter.apply(image);
-            writeAtomically(map, Path.of(outFile));
+            writeAtomically(map, Locations.local("output", outFile));
             if (verbose) {
                 out.println("wrote " + outFile + ": " + filter.describe());
             }

@@ -22,15 +22,20 @@ import org.radspark.image.Mask;
 import org.radspark.io.MaskSelection;
 import org.radspark.io.ReadException;
 import org.radspark.io.VolumeReaders;
+import org.radspark.jobs.Locations;
 import org.radspark.params.ExtractionParams;
 import org.radspark.params.ParamFileParser;
 import org.radspark.params.ParameterException;
 
 /**
  * The radspark command line. Exit codes: 0 success, 1 the input could not be processed (one line on
- * stderr naming the file and the cause), 2 wrong usage.
+ * stderr naming the file and the cause), 2 wrong usage, 3 a cohort run completed but some cases failed
+ * (with --fail-on-errors), 130 / 143 a cohort run stopped by SIGINT / SIGTERM (finished cases kept).
  */
 public final class Radspark {
+    /** Exit status of a completed cohort run with failed cases, when --fail-on-errors asks for it. */
+    static final int CASES_FAILED = 3;
+
     static final String USAGE = String.join("\n",
         "usage: radspark <command> [options]",
         "commands:",
@@ -45,7 +50,7 @@ public final class Radspark {
         "  filter IMAGE --param FILE --out MAP.nii.gz",
         "      writes an IBSI-2 filter response map (filter defined by the file's ibsi2: block)",
         "  cohort extract --manifest M --param FILE --table DIR [--master URL] [--partitions N]",
-        "          [--batch-size N] [--only-missing | --recompute]",
+        "          [--batch-size N] [--only-missing | --recompute] [--fail-on-errors] [--validate-only]",
         "      extracts a cohort on Spark into Delta tables (features, features_wide, runs, errors)",
         "  demo [--table DIR] [--master URL] [--no-study]",
         "      runs the cohort job on a small cohort built from the bundled test data, then the demo study",
@@ -111,7 +116,8 @@ public final class Radspark {
             return 2;
         } catch (ReadException | ParameterException | CaseException
                  | org.radspark.jobs.CohortManifest.InvalidManifestException
-                 | org.radspark.jobs.study.StudyConfigException e) {
+                 | org.radspark.jobs.study.StudyConfigException | org.radspark.jobs.Locations.LocationException
+                 | org.radspark.jobs.SparkSessions.MasterUnreachableException e) {
             err.println(e.getMessage());
             if (verbose) {
                 e.printStackTrace(err);
@@ -149,12 +155,12 @@ public final class Radspark {
         if (!format.equals("csv") && !format.equals("json")) {
             throw new Args.UsageException("--format must be csv or json, got '" + format + "'");
         }
-        Path imagePath = Path.of(a.positionals.get(0));
-        Path maskPath = Path.of(a.positionals.get(1));
+        Path imagePath = Locations.local("image", a.positionals.get(0));
+        Path maskPath = Locations.local("mask", a.positionals.get(1));
         Integer label = a.intOption("label");
         Integer segment = a.intOption("segment");
         ExtractionParams params = a.options.containsKey("param")
-            ? ParamFileParser.parse(Path.of(a.options.get("param"))) : ExtractionParams.defaults();
+            ? ParamFileParser.parse(Locations.local("parameter file", a.options.get("param"))) : ExtractionParams.defaults();
 
         String standard = a.options.getOrDefault("standard", params.ibsi() != null ? "ibsi" : "pyradiomics");
         if (!standard.equals("pyradiomics") && !standard.equals("ibsi")) {
@@ -189,7 +195,7 @@ public final class Radspark {
             body.write(w);
             w.flush();
         } else {
-            writeAtomically(Path.of(outFile), body);
+            writeAtomically(Locations.local("output", outFile), body);
         }
         return 0;
     }
@@ -231,8 +237,8 @@ public final class Radspark {
         Integer warmup = a.intOption("warmup");
         Integer runs = a.intOption("runs");
         String param = a.options.get("param");
-        stdout.println(ExtractBenchmark.run(Path.of(a.positionals.get(0)), Path.of(a.positionals.get(1)),
-            param == null ? null : Path.of(param), a.options.get("roi"), warmup == null ? 20 : warmup,
+        stdout.println(ExtractBenchmark.run(Locations.local("image", a.positionals.get(0)),
+            Locations.local("mask", a.positionals.get(1)), param == null ? null : Locations.local("parameter file", param), a.options.get("roi"), warmup == null ? 20 : warmup,
             runs == null ? 20 : runs));
         return 0;
     }
@@ -244,7 +250,7 @@ public final class Radspark {
             throw new Args.UsageException("bench-synthetic takes no positional arguments");
         }
         String param = a.options.get("param");
-        Path paramFile = param != null ? Path.of(param)
+        Path paramFile = param != null ? Locations.local("parameter file", param)
             : Path.of(System.getProperty("radspark.home", "."), "conf", "params", "all-filters.yaml");
         String size = a.options.get("size");
         Integer runs = a.intOption("runs");
@@ -252,7 +258,7 @@ public final class Radspark {
         stdout.println(SyntheticCaseBenchmark.run(paramFile,
             size == null ? SyntheticCaseBenchmark.DEFAULT_SIZE : SyntheticCaseBenchmark.parseSize(size),
             seed == null ? 42 : Long.parseLong(seed), runs == null ? 1 : runs,
-            a.options.get("features-out") == null ? null : Path.of(a.options.get("features-out"))));
+            a.options.get("features-out") == null ? null : Locations.local("output", a.options.get("features-out"))));
         return 0;
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
+import org.radspark.jobs.Locations;
 import org.radspark.jobs.SparkSessions;
 import org.radspark.jobs.study.StudyConfig;
 import org.radspark.jobs.study.StudyRunner;
@@ -31,7 +32,12 @@ final class StudyCommand {
         put(overrides, StudyConfig.PARAMS_HASH, a.options.get("params-hash"));
         put(overrides, StudyConfig.CLINICAL, a.options.get("clinical"));
         put(overrides, StudyConfig.OUTPUT, a.options.get("out"));
-        StudyConfig cfg = StudyConfig.load(Path.of(a.positionals.get(0)), overrides);
+        String file = a.positionals.get(0);
+        org.apache.hadoop.conf.Configuration conf = Locations.hadoopConf();
+        StudyConfig cfg = StudyConfig.parse(Path.of(file),
+            Locations.readText("study file", file, Locations.config(file), conf), overrides);
+        validateBeforeSpark(cfg, conf, out);
+        SparkSessions.requireReachable(a.options.get("master"));
         SparkSession spark = SparkSessions.create("radspark study " + cfg.name, a.options.get("master"));
         try {
             StudyRunner runner = new StudyRunner(spark, out);
@@ -46,6 +52,34 @@ final class StudyCommand {
         } finally {
             spark.stop();
         }
+    }
+
+    /**
+     * The study's locations, resolved by the data-location rule and checked before Spark starts: a Delta
+     * feature table (features_wide under the folder, or the folder itself), the clinical table, and an
+     * output folder this user can write in. Prints where each is.
+     */
+    static void validateBeforeSpark(StudyConfig cfg, org.apache.hadoop.conf.Configuration conf, PrintStream out) {
+        String table = Locations.data(cfg.featureTable, conf);
+        Locations.requireExists("feature table", cfg.featureTable, table, conf);
+        try {
+            org.apache.hadoop.fs.Path t = new org.apache.hadoop.fs.Path(table);
+            org.apache.hadoop.fs.FileSystem fs = t.getFileSystem(conf);
+            if (!fs.exists(new org.apache.hadoop.fs.Path(table + "/features_wide/_delta_log"))
+                && !fs.exists(new org.apache.hadoop.fs.Path(table + "/_delta_log"))) {
+                throw new Locations.LocationException("feature table " + cfg.featureTable + ": no Delta table at "
+                    + table + "/features_wide or " + table);
+            }
+        } catch (java.io.IOException e) {
+            throw new Locations.LocationException("feature table " + cfg.featureTable + ": cannot reach " + table
+                + " (" + e.getMessage() + ")");
+        }
+        String clinical = Locations.data(cfg.clinicalPath, conf);
+        Locations.requireExists("clinical table", cfg.clinicalPath, clinical, conf);
+        String output = Locations.data(cfg.output, conf);
+        Locations.requireWritableDir("study output", cfg.output, output, conf);
+        out.printf(Locale.ROOT, "[radspark] feature table %s%n[radspark] clinical table %s%n[radspark] output %s%n",
+            table, clinical, output);
     }
 
     static void report(PrintStream out, StudyRunner.Outcome o) {

@@ -2,7 +2,6 @@ package org.radspark.jobs;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.ToLongFunction;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -142,7 +140,9 @@ public final class CohortExtractJob {
     private Summary runUntilDoneOrStopped(Options o) {
         long t0 = System.nanoTime();
         Timestamp startedAt = new Timestamp(System.currentTimeMillis());
-        String paramsText = readText(o.paramFile());
+        String paramFile = Locations.config(o.paramFile());
+        String paramsText = Locations.readText("parameter file", o.paramFile(), paramFile,
+            spark.sparkContext().hadoopConfiguration());
         ExtractCasesFunction.validate(paramsText, o.paramFile());
         String paramsHash = ParamsHash.of(paramsText);
         CohortManifest manifest = CohortManifest.read(spark, o.manifest());
@@ -165,8 +165,10 @@ public final class CohortExtractJob {
         }
         // key order makes each batch a narrow patient_id range, which lets the MERGE skip other batches' files
         todo.sort(Comparator.comparing((Row c) -> String.join("\u0000", key(c))));
-        console.printf(Locale.ROOT, "[radspark] run %s: %d cases in %s, params_hash %s: %d to extract, %d already done%s%n",
-            runId, manifest.size(), o.manifest(), paramsHash, todo.size(), skipped,
+        console.printf(Locale.ROOT, "[radspark] manifest %s%n[radspark] parameter file %s%n[radspark] tables %s%n",
+            manifest.location(), paramFile, tables.root());
+        console.printf(Locale.ROOT, "[radspark] run %s: %d cases, params_hash %s: %d to extract, %d already done%s%n",
+            runId, manifest.size(), paramsHash, todo.size(), skipped,
             manifest.missing().isEmpty() ? "" : ", " + manifest.missing().size() + " with missing files");
         List<Row> errors = new ArrayList<>();
         Timestamp now = new Timestamp(System.currentTimeMillis());
@@ -312,7 +314,7 @@ public final class CohortExtractJob {
                     deletePath(dir);
                 }
             }
-            progress.report();
+            progress.finish(computed.size(), errors.size() - manifest.missing().size());
         } finally {
             extractors.shutdownNow();
             committer.shutdownNow();
@@ -337,11 +339,11 @@ public final class CohortExtractJob {
         boolean interrupted = stopping.get() && attempted < todo.size();
         // every attempted case gave one feature row or one error; cases with missing files are errors too
         long doneCount = computed.size();
-        tables.appendRun(RowFactory.create(runId, paramsHash, paramsText, o.paramFile(), manifest.location(),
+        tables.appendRun(RowFactory.create(runId, paramsHash, paramsText, paramFile, manifest.location(),
             (long) manifest.size(), doneCount, skipped, failedCount, startedAt,
             new Timestamp(System.currentTimeMillis()), seconds, timings.extractSeconds(), timings.writeSeconds(),
             timings.wideSeconds(), FeatureExtractor.ENGINE_VERSION,
-            spark.sparkContext().master(), interrupted ? "interrupted" : "completed"));
+            spark.sparkContext().master(), interrupted ? "interrupted" : "completed", tables.root()));
         if (interrupted) {
             console.printf(Locale.ROOT, "[radspark] run %s interrupted: %d cases committed, %d failed, %d not started "
                 + "or cut off; run the same command again to extract them%n", runId, doneCount, failedCount,
@@ -495,18 +497,6 @@ public final class CohortExtractJob {
 
     private static List<String> key(Row c) {
         return List.of(c.getString(0), c.getString(1), c.getString(2), c.getString(3));
-    }
-
-    private String readText(String location) {
-        Path p = new Path(location);
-        try {
-            FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            try (FSDataInputStream in = fs.open(p)) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new org.radspark.params.ParameterException(location + ": cannot read parameter file (" + e.getMessage() + ")");
-        }
     }
 
     /** Name of the file whose modification time shows that a run's staging folder is in use. */

@@ -80,29 +80,21 @@ public final class CohortManifest {
 
     public static CohortManifest read(SparkSession spark, String location) {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        Path manifestPath = new Path(location);
+        String qualified = Locations.data(location, conf);
+        org.apache.hadoop.fs.FileStatus st = Locations.requireExists("manifest", location, qualified, conf);
+        Path manifestPath = new Path(qualified);
         Dataset<Row> raw;
         try {
             FileSystem fs = manifestPath.getFileSystem(conf);
-            if (!fs.exists(manifestPath)) {
-                throw new InvalidManifestException(location + ": manifest not found");
-            }
-            String lower = location.toLowerCase(Locale.ROOT);
-            if (fs.getFileStatus(manifestPath).isDirectory()) {
-                raw = fs.exists(new Path(manifestPath, "_delta_log")) ? spark.read().format("delta").load(location)
-                    : spark.read().parquet(location);
-            } else if (lower.endsWith(".parquet")) {
-                raw = spark.read().parquet(location);
+            if (st.isDirectory()) {
+                raw = fs.exists(new Path(manifestPath, "_delta_log")) ? spark.read().format("delta").load(qualified)
+                    : spark.read().parquet(qualified);
+            } else if (qualified.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+                raw = spark.read().parquet(qualified);
             } else {
                 // a CSV manifest is small and read on the driver anyway: parse it directly, no Spark job
                 return readCsv(location, conf);
             }
-        } catch (IOException e) {
-            throw new InvalidManifestException(location + ": cannot read manifest (" + e.getMessage() + ")");
-        }
-        String qualified;
-        try {
-            qualified = manifestPath.getFileSystem(conf).makeQualified(manifestPath).toString();
         } catch (IOException e) {
             throw new InvalidManifestException(location + ": cannot read manifest (" + e.getMessage() + ")");
         }
@@ -111,19 +103,10 @@ public final class CohortManifest {
 
     /** Reads and validates a CSV manifest (with a header line) without Spark. */
     public static CohortManifest readCsv(String location, Configuration conf) {
-        Path manifestPath = new Path(location);
+        String qualified = Locations.data(location, conf);
         List<List<String>> records;
-        String qualified;
         try {
-            FileSystem fs = manifestPath.getFileSystem(conf);
-            qualified = fs.makeQualified(manifestPath).toString();
-            try (java.io.InputStream in = fs.open(manifestPath)) {
-                records = CsvRecords.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        } catch (java.io.FileNotFoundException e) {
-            throw new InvalidManifestException(location + ": manifest not found");
-        } catch (IOException e) {
-            throw new InvalidManifestException(location + ": cannot read manifest (" + e.getMessage() + ")");
+            records = CsvRecords.parse(Locations.readText("manifest", location, qualified, conf));
         } catch (CsvRecords.CsvException e) {
             throw new InvalidManifestException(location + ": invalid manifest:\n  " + e.getMessage());
         }

@@ -67,7 +67,10 @@ public final class FeatureTables {
         .add("master", DataTypes.StringType, false)
         // "completed", or "interrupted" (SIGINT/SIGTERM: finished batches committed, the rest left to the
         // next run); null in rows written before the column existed
-        .add("status", DataTypes.StringType, true);
+        .add("status", DataTypes.StringType, true)
+        // the resolved location of the tables (the parameter file's and the manifest's are in
+        // params_source and manifest); null in rows written before the column existed
+        .add("tables_location", DataTypes.StringType, true);
 
     public static final StructType ERRORS = new StructType()
         .add("run_id", DataTypes.StringType, false)
@@ -138,13 +141,12 @@ public final class FeatureTables {
      * made absolute before any work.
      */
     public static String qualify(SparkSession spark, String location) {
-        Path p = new Path(location);
-        try {
-            String q = p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p).toString();
-            return q.endsWith("/") ? q.substring(0, q.length() - 1) : q;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot resolve " + location + ": " + e.getMessage(), e);
-        }
+        return Locations.data(location, spark.sparkContext().hadoopConfiguration());
+    }
+
+    /** The tables' folder as a fully qualified URI. */
+    public String root() {
+        return root;
     }
 
     public String path(String table) {

@@ -37,24 +37,40 @@ final class ProgressReporter implements AutoCloseable {
         }
     }
 
-    /** Prints when the counts changed, or every 30 s as a heartbeat while a long case runs. */
+    /**
+     * Prints when the counts changed, or after 30 s without a line (a long case or a table write), so a
+     * line is never printed twice: the elapsed time differs.
+     */
     synchronized void report() {
         long d = done.getAsLong(), f = failed.getAsLong(), now = System.nanoTime();
         if (d != lastDone || f != lastFailed || now - lastPrintNanos > 30_000_000_000L) {
-            out.println(line());
+            out.println(line(d, f));
             lastDone = d;
             lastFailed = f;
             lastPrintNanos = now;
         }
     }
 
-    String line() {
-        long d = done.getAsLong();
-        double minutes = (System.nanoTime() - startNanos) / 6e10;
-        double rate = minutes > 0 ? d / minutes : 0;
+    /**
+     * The last line, with the run's own counts (cases committed and failed, as in the summary and
+     * {@code runs}): the accumulators can also count cases of a batch cut off by a stop, or a task
+     * retried after a lost executor.
+     */
+    synchronized void finish(long d, long f) {
+        timer.shutdownNow();
+        if (d != lastDone || f != lastFailed) {
+            out.println(line(d, f));
+            lastDone = d;
+            lastFailed = f;
+        }
+    }
+
+    String line(long d, long f) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double rate = seconds > 0 ? d / seconds * 60 : 0;
         String eta = d == 0 || rate <= 0 ? "--" : formatDuration((total - d) / rate * 60);
-        return String.format(Locale.ROOT, "[radspark] cases %d/%d done, %d failed, %.1f cases/min, ETA %s",
-            d, total, failed.getAsLong(), rate, eta);
+        return String.format(Locale.ROOT, "[radspark] cases %d/%d done, %d failed, %.1f cases/min, ETA %s, elapsed %s",
+            d, total, f, rate, eta, formatDuration(seconds));
     }
 
     static String formatDuration(double seconds) {

@@ -25,6 +25,52 @@ public final class SparkSessions {
         }
     }
 
+    /** A cluster master that did not answer within {@link #masterTimeoutSeconds()}. */
+    public static final class MasterUnreachableException extends RuntimeException {
+        MasterUnreachableException(String message) {
+            super(message);
+        }
+    }
+
+    /** How long a command waits for a spark:// master to accept connections: radspark.masterTimeoutSeconds, 30 s. */
+    static long masterTimeoutSeconds() {
+        return Long.getLong("radspark.masterTimeoutSeconds", 30);
+    }
+
+    /**
+     * For a standalone master (spark://HOST:PORT[,HOST:PORT...]): waits until one of its addresses accepts
+     * a TCP connection, at most {@link #masterTimeoutSeconds()} (Spark itself would retry for minutes and
+     * then print pages of traces). Other masters are left to Spark.
+     */
+    public static void requireReachable(String master) {
+        if (master == null || !master.startsWith("spark://")) {
+            return;
+        }
+        long timeout = masterTimeoutSeconds();
+        long deadline = System.nanoTime() + timeout * 1_000_000_000L;
+        String last = "";
+        do {
+            for (String hostPort : master.substring("spark://".length()).split(",")) {
+                int colon = hostPort.lastIndexOf(':');
+                try (java.net.Socket s = new java.net.Socket()) {
+                    s.connect(new java.net.InetSocketAddress(hostPort.substring(0, colon),
+                        Integer.parseInt(hostPort.substring(colon + 1))), 2000);
+                    return;
+                } catch (java.io.IOException e) {
+                    last = hostPort + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                }
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        } while (System.nanoTime() < deadline);
+        throw new MasterUnreachableException("Spark master " + master + " not reachable within " + timeout + " s ("
+            + last + "); is it running? (wait longer with -Dradspark.masterTimeoutSeconds=N in RADSPARK_JAVA_OPTS)");
+    }
+
     public static SparkSession create(String appName, String master) {
         checkMaster(master);
         SparkConf conf = new SparkConf(true);

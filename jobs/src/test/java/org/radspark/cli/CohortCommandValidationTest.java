@@ -44,10 +44,12 @@ class CohortCommandValidationTest {
         assertTrue(r[1].contains("binWidht"), r[1]);
         r = run(dir, dir.resolve("absent.yaml").toString(), manifest.toString());
         assertEquals("1", r[0]);
-        assertTrue(r[1].contains("absent.yaml") && r[1].contains("cannot read parameter file"), r[1]);
+        assertEquals("parameter file " + dir.resolve("absent.yaml") + " not found: file:" + dir.resolve("absent.yaml"),
+            r[1].strip());
         r = run(dir, good.toString(), dir.resolve("absent.csv").toString());
         assertEquals("1", r[0]);
-        assertTrue(r[1].contains("absent.csv: manifest not found"), r[1]);
+        assertEquals("manifest " + dir.resolve("absent.csv") + " not found: file:" + dir.resolve("absent.csv"),
+            r[1].strip());
         r = run(dir, good.toString(), badColumns.toString());
         assertEquals("1", r[0]);
         assertTrue(r[1].contains("unknown column 'patient'"), r[1]);

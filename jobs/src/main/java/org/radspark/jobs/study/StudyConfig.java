@@ -93,6 +93,8 @@ public final class StudyConfig {
     public final String exclude;
     public final String clinicalPath;
     public final String clinicalFormat;
+    /** Whether the study file names clinical.format (else it is guessed from the location). */
+    public final boolean clinicalFormatGiven;
     public final String idColumn;
     public final String label;
     public final List<String> variables;
@@ -134,8 +136,10 @@ public final class StudyConfig {
         if (clinicalPath == null) {
             throw new StudyConfigException("clinical.path is missing: name the clinical table (CSV or Parquet)");
         }
-        clinicalFormat = str(c, "format", clinicalPath.toLowerCase(Locale.ROOT).endsWith(".parquet")
-            || Files.isDirectory(Path.of(clinicalPath)) ? "parquet" : "csv");
+        clinicalFormatGiven = c.containsKey("format");
+        // by name here; a folder without a given format is read as Parquet (decided where it is read, on
+        // its own file system)
+        clinicalFormat = str(c, "format", clinicalPath.toLowerCase(Locale.ROOT).endsWith(".parquet") ? "parquet" : "csv");
         if (!clinicalFormat.equals("csv") && !clinicalFormat.equals("parquet")) {
             throw new StudyConfigException("clinical.format must be csv or parquet, got '" + clinicalFormat + "'");
         }

@@ -2,9 +2,7 @@ package org.radspark.jobs.study;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -29,11 +27,9 @@ public final class StudyReport {
     private StudyReport() {
     }
 
-    static void write(StudyResult r, Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, html(r), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /** Writes the report to {@code uri} (any Hadoop file system) without ever showing a partial file. */
+    static void write(StudyResult r, String uri, org.apache.hadoop.conf.Configuration conf) throws IOException {
+        org.radspark.jobs.Locations.writeText(uri, html(r), conf);
     }
 
     static String html(StudyResult r) {

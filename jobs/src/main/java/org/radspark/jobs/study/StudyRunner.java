@@ -3,7 +3,6 @@ package org.radspark.jobs.study;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -128,7 +127,7 @@ public final class StudyRunner {
     }
 
     /** Where a finished run put its outputs. */
-    public record Outcome(Path report, Path metrics, Path models, int modelCount, double seconds) {
+    public record Outcome(String report, String metrics, String models, int modelCount, double seconds) {
     }
 
     /** Validates and runs a study. */
@@ -138,13 +137,18 @@ public final class StudyRunner {
         out.printf(Locale.ROOT, "[radspark] study %s: %d train / %d test cases, %d candidate features, %d steps%n",
             cfg.name, d.trainCases(), d.testCases(), d.features.length, cfg.steps.size());
         StudyResult r = execute(d);
-        Path outDir = Path.of(cfg.output).toAbsolutePath();
-        Path metrics = outDir.resolve("metrics");
+        String outDir = outputDir(cfg);
+        String metrics = outDir + "/metrics";
         writeMetrics(r, metrics);
         r.seconds = (System.nanoTime() - t0) / 1e9;
-        Path report = outDir.resolve("report.html");
-        StudyReport.write(r, report);
-        return new Outcome(report, metrics, outDir.resolve("models"), r.models.size(), r.seconds);
+        String report = outDir + "/report.html";
+        StudyReport.write(r, report, spark.sparkContext().hadoopConfiguration());
+        return new Outcome(report, metrics, outDir + "/models", r.models.size(), r.seconds);
+    }
+
+    /** The study's output folder as a URI, by the data-location rule of {@link org.radspark.jobs.Locations}. */
+    private String outputDir(StudyConfig cfg) {
+        return org.radspark.jobs.FeatureTables.qualify(spark, cfg.output);
     }
 
     // ------------------------------------------------------------------ validation
@@ -152,7 +156,7 @@ public final class StudyRunner {
     /** Every data check, before any fit. Throws {@link StudyConfigException} naming the problem. */
     public Prepared prepare(StudyConfig cfg) {
         List<String> notes = new ArrayList<>();
-        String root = cfg.featureTable.replaceAll("/+$", "");
+        String root = org.radspark.jobs.FeatureTables.qualify(spark, cfg.featureTable);
         String tablePath;
         if (DeltaTable.isDeltaTable(spark, root + "/features_wide")) {
             tablePath = root + "/features_wide";
@@ -416,14 +420,19 @@ public final class StudyRunner {
     }
 
     private Dataset<Row> readClinical(StudyConfig cfg) {
-        Path p = Path.of(cfg.clinicalPath);
-        if (!cfg.clinicalPath.contains("://") && !Files.exists(p)) {
-            throw new StudyConfigException("clinical table not found: " + cfg.clinicalPath);
+        org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
+        String uri = org.radspark.jobs.FeatureTables.qualify(spark, cfg.clinicalPath);
+        org.apache.hadoop.fs.FileStatus st;
+        try {
+            st = org.radspark.jobs.Locations.requireExists("clinical table", cfg.clinicalPath, uri, conf);
+        } catch (org.radspark.jobs.Locations.LocationException e) {
+            throw new StudyConfigException(e.getMessage());
         }
-        if (cfg.clinicalFormat.equals("parquet")) {
-            return spark.read().parquet(cfg.clinicalPath);
+        // a folder is a Parquet table unless the study file says otherwise
+        if (cfg.clinicalFormat.equals("parquet") || (st.isDirectory() && !cfg.clinicalFormatGiven)) {
+            return spark.read().parquet(uri);
         }
-        return spark.read().option("header", "true").option("inferSchema", "true").csv(cfg.clinicalPath);
+        return spark.read().option("header", "true").option("inferSchema", "true").csv(uri);
     }
 
     /** Per class: ids sorted, shuffled with the seed, the first round(fraction * n) (at least 1) to test. */
@@ -474,11 +483,10 @@ public final class StudyRunner {
         r.testPositives = d.testPositives;
         r.candidateFeatures = d.features.length;
         r.notes.addAll(d.notes);
-        Path modelsDir = Path.of(cfg.output).toAbsolutePath().resolve("models");
-        Files.createDirectories(modelsDir);
+        String modelsDir = outputDir(cfg) + "/models";
 
         VectorAssembler assembler = new VectorAssembler().setInputCols(d.features).setOutputCol("x_raw");
-        save(assembler, modelsDir.resolve("00_assemble"));
+        save(assembler, modelsDir + "/00_assemble");
         Dataset<Row> assembled = assembler.transform(d.modelRows);
         // one partition in patient order: fits that sum over rows (MLP, naive Bayes, LASSO's CV folds, SMOTE's
         // sampling) then see the same rows in the same order on local[1], local[N] or a cluster, so a seed
@@ -489,7 +497,7 @@ public final class StudyRunner {
         if (cfg.standardize) {
             StandardScalerModel sc = new StandardScaler().setInputCol("x_raw").setOutputCol("x0").setWithMean(true)
                 .setWithStd(true).fit(train);
-            save(sc, modelsDir.resolve("00_standardize"));
+            save(sc, modelsDir + "/00_standardize");
             StructField named = FeatureData.vectorField("x0", d.features);
             train = sc.transform(train).withColumn("x0", functions.col("x0").as("x0", named.metadata()));
             test = sc.transform(test).withColumn("x0", functions.col("x0").as("x0", named.metadata()));
@@ -521,10 +529,10 @@ public final class StudyRunner {
         return r;
     }
 
-    private String runStep(StudyConfig.Step s, Chain ch, Prepared d, StudyResult r, Path modelsDir)
+    private String runStep(StudyConfig.Step s, Chain ch, Prepared d, StudyResult r, String modelsDir)
         throws IOException {
         String outCol = String.format(Locale.ROOT, "x%02d", s.index);
-        Path where = modelsDir.resolve(String.format(Locale.ROOT, "%02d_%s", s.index, s.name));
+        String where = modelsDir + String.format(Locale.ROOT, "/%02d_%s", s.index, s.name);
         switch (s.kind()) {
             case SELECT: {
                 if (s.step.equals("correlation")) {
@@ -855,7 +863,7 @@ public final class StudyRunner {
     }
 
     /** The metrics as a Delta table (overwritten on each run). */
-    private void writeMetrics(StudyResult r, Path where) {
+    private void writeMetrics(StudyResult r, String where) {
         StructType schema = new StructType()
             .add("model", DataTypes.StringType, false)
             .add("split", DataTypes.StringType, false)
@@ -869,7 +877,7 @@ public final class StudyRunner {
                 m.ciLow(), m.ciHigh()));
         }
         spark.createDataFrame(rows, schema).coalesce(1).write().format("delta").mode("overwrite")
-            .option("overwriteSchema", "true").save(where.toString());
+            .option("overwriteSchema", "true").save(where);
     }
 
     private static String settingsText(StudyConfig.Step s) {
@@ -883,7 +891,7 @@ public final class StudyRunner {
         return parts.isEmpty() ? "defaults" : String.join(", ", parts);
     }
 
-    private static void save(Object stage, Path where) throws IOException {
-        ((MLWritable) stage).write().overwrite().save(where.toString());
+    private static void save(Object stage, String where) throws IOException {
+        ((MLWritable) stage).write().overwrite().save(where);
     }
 }

@@ -64,7 +64,7 @@ public final class SyntheticStudyCohort {
     }
 
     /** What was written: the features_wide table, the clinical CSV and the generated signal features. */
-    public record Result(Path featuresWide, Path clinicalCsv, String paramsHash, int features, List<String> signal,
+    public record Result(String featuresWide, String clinicalCsv, String paramsHash, int features, List<String> signal,
                          int positives) {
     }
 
@@ -77,7 +77,7 @@ public final class SyntheticStudyCohort {
      * {@code clinicalCsv}. Only features present and finite in every template are used.
      */
     public static Result write(SparkSession spark, List<Map<String, Double>> templates, String paramsHash, Spec spec,
-                               Path tablesDir, Path clinicalCsv) throws IOException {
+                               String tablesDir, String clinicalCsv) throws IOException {
         if (templates.isEmpty()) {
             throw new IllegalArgumentException("no template rows to derive a synthetic cohort from");
         }
@@ -217,14 +217,30 @@ public final class SyntheticStudyCohort {
             }
             csv.append('\n');
         }
-        Path wide = tablesDir.resolve("features_wide");
+        String wide = tablesDir + "/features_wide";
         spark.createDataFrame(rows, schema).coalesce(1).write().format("delta").mode("overwrite")
-            .option("overwriteSchema", "true").partitionBy("params_hash").save(wide.toString());
-        if (clinicalCsv.getParent() != null) {
-            Files.createDirectories(clinicalCsv.getParent());
-        }
-        Files.writeString(clinicalCsv, csv.toString(), StandardCharsets.UTF_8);
+            .option("overwriteSchema", "true").partitionBy("params_hash").save(wide);
+        org.radspark.jobs.Locations.writeText(clinicalCsv, csv.toString(), spark.sparkContext().hadoopConfiguration());
         return new Result(wide, clinicalCsv, paramsHash, p, signal, positives);
+    }
+
+    /** One map of feature values per row of the wide table for a params_hash (non-null numeric features). */
+    public static List<Map<String, Double>> templates(SparkSession spark, String widePath, String paramsHash) {
+        org.apache.spark.sql.Dataset<Row> wide = spark.read().format("delta").load(widePath)
+            .where(org.apache.spark.sql.functions.col("params_hash").equalTo(paramsHash)).orderBy("patient_id", "reader");
+        java.util.Set<String> keys = java.util.Set.of("patient_id", "reader", "modality", "timepoint", "center", "params_hash");
+        List<Map<String, Double>> out = new ArrayList<>();
+        String[] cols = wide.columns();
+        for (Row r : wide.collectAsList()) {
+            Map<String, Double> m = new java.util.HashMap<>();
+            for (int i = 0; i < cols.length; i++) {
+                if (!keys.contains(cols[i]) && !r.isNullAt(i) && r.get(i) instanceof Number) {
+                    m.put(cols[i], ((Number) r.get(i)).doubleValue());
+                }
+            }
+            out.add(m);
+        }
+        return out;
     }
 
     /** Feature family from a pyradiomics name (image type_family_feature), else the whole name. */

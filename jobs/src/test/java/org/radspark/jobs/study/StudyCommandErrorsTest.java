@@ -11,13 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.radspark.cli.Radspark;
 
-/** A Spark error reaching the command line (here: a clinical table that is not there) is one line, exit 1. */
+/**
+ * A study's missing input is one line naming the resolved location, exit 1, found before Spark starts
+ * (no Spark session in this JVM is needed for it).
+ */
 class StudyCommandErrorsTest {
 
     @Test
-    void sparkAnalysisErrorsAreOneLine(@TempDir Path dir) throws Exception {
+    void missingClinicalTableIsOneLineBeforeSpark(@TempDir Path dir) throws Exception {
         StudyFixtures.cohort(StudyFixtures.spark(), dir, new SyntheticStudyCohort.Spec());
-        String missing = dir.resolve("absent/clinical.csv").toUri().toString();
+        String missing = "file:" + dir.resolve("absent/clinical.csv");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Radspark.run(new String[] {"study", "run", StudyFixtures.STUDIES.resolve("demo.yaml").toString(),
             "--table", dir.resolve("tables").toString(), "--clinical", missing, "--out", dir.resolve("out").toString()},
@@ -25,6 +28,6 @@ class StudyCommandErrorsTest {
         String text = err.toString(StandardCharsets.UTF_8);
         assertEquals(1, code, text);
         assertEquals(1, text.lines().count(), text);
-        assertTrue(text.startsWith("radspark: [PATH_NOT_FOUND]") && text.contains("absent/clinical.csv"), text);
+        assertEquals("clinical table " + missing + " not found: " + missing, text.strip());
     }
 }

@@ -63,8 +63,8 @@ final class StudyFixtures {
     /** Writes a synthetic cohort under dir (tables/features_wide and clinical.csv). */
     static SyntheticStudyCohort.Result cohort(SparkSession spark, Path dir, SyntheticStudyCohort.Spec spec)
         throws IOException {
-        return SyntheticStudyCohort.write(spark, templates(), paramsHash(), spec, dir.resolve("tables"),
-            dir.resolve("clinical.csv"));
+        return SyntheticStudyCohort.write(spark, templates(), paramsHash(), spec,
+            dir.resolve("tables").toUri().toString(), dir.resolve("clinical.csv").toUri().toString());
     }
 
     static Map<String, String> paths(Path dir, Path out) {

@@ -65,7 +65,7 @@ class StudyRunnerTest {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("demo study: %.1f s%n%s", seconds, log);
 
-        String html = Files.readString(o.report(), StandardCharsets.UTF_8);
+        String html = Files.readString(Path.of(java.net.URI.create(o.report())), StandardCharsets.UTF_8);
         assertTrue(html.contains("SYNTHETIC DATA"), "the report header says the patients are synthetic");
         for (String id : StudyReport.PLOT_SECTIONS) {
             String s = section(html, id);
@@ -84,7 +84,7 @@ class StudyRunnerTest {
         assertTrue(section(html, "lasso-cv").contains("lambda.min = ") && section(html, "lasso-cv").contains("lambda.1se = "));
         assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http"), "report is self-contained");
 
-        Dataset<Row> metrics = spark.read().format("delta").load(o.metrics().toString());
+        Dataset<Row> metrics = spark.read().format("delta").load(o.metrics());
         assertEquals(List.of("model", "split", "metric", "value", "ci_low", "ci_high"), List.of(metrics.columns()));
         List<Row> auc = metrics.where(functions.col("metric").equalTo("auc")).collectAsList();
         assertEquals(7 * 2, auc.size(), "one AUC per model and split");
@@ -96,12 +96,12 @@ class StudyRunnerTest {
         assertTrue(trainAuc > 0.7, "the generated signal is found: train AUC " + trainAuc);
         assertTrue(metrics.where("metric = 'delong_p'").count() > 0);
         Set<String> saved;
-        try (var files = Files.list(o.models())) {
+        try (var files = Files.list(Path.of(java.net.URI.create(o.models())))) {
             saved = files.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         }
         assertTrue(saved.containsAll(Set.of("00_assemble", "00_standardize", "01_icc", "04_lasso", "05_radscore",
             "07_svm", "12_nomogram")), "saved stages: " + saved);
-        assertTrue(Files.exists(o.models().resolve("07_svm/metadata")));
+        assertTrue(Files.exists(Path.of(java.net.URI.create(o.models() + "/07_svm/metadata"))));
         assertTrue(c.signal().size() > 0);
     }
 
@@ -135,11 +135,11 @@ class StudyRunnerTest {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("%s: %.1f s%n", file, seconds);
         assertTrue(seconds < 60, file + " took " + seconds + " s");
-        String html = Files.readString(o.report(), StandardCharsets.UTF_8);
+        String html = Files.readString(Path.of(java.net.URI.create(o.report())), StandardCharsets.UTF_8);
         for (String m : models) {
             assertTrue(section(html, "roc").contains(m + ": AUC "), file + ": ROC legend lacks " + m);
         }
-        Dataset<Row> metrics = spark.read().format("delta").load(o.metrics().toString());
+        Dataset<Row> metrics = spark.read().format("delta").load(o.metrics());
         double nTrain = metrics.where("split = 'train' AND metric = 'n'").head().getDouble(3);
         double nTest = metrics.where("split = 'test' AND metric = 'n'").head().getDouble(3);
         assertEquals(60, nTrain + nTest, file + ": every synthetic patient is in one split");

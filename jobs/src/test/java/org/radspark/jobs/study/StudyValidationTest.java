@@ -107,10 +107,10 @@ class StudyValidationTest {
     void missingFeatureTableOrParamsHash(@TempDir Path out) {
         String yaml = study("  - lasso: {nFolds: 5}\n  - svm: {}");
         Path nowhere = out.resolve("nowhere");
-        assertEquals("feature table not found: no Delta table at " + nowhere + "/features_wide or " + nowhere,
+        assertEquals("feature table not found: no Delta table at file:" + nowhere + "/features_wide or file:" + nowhere,
             runFails(yaml, Map.of(StudyConfig.TABLE, nowhere.toString()), out.resolve("o")));
         String msg = runFails(yaml, Map.of(StudyConfig.PARAMS_HASH, "0123abcd"), out.resolve("o"));
-        assertTrue(msg.startsWith("params_hash '0123abcd' not found in feature table " + cohort.resolve("tables")
+        assertTrue(msg.startsWith("params_hash '0123abcd' not found in feature table file:" + cohort.resolve("tables")
             + "/features_wide; present: "), msg);
     }
 }
