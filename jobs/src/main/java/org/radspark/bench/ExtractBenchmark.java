@@ -27,8 +27,9 @@ public final class ExtractBenchmark {
 
     public static String run(Path image, Path mask, Path param, String roi, int warmup, int runs) {
         ExtractionParams params = param == null ? ExtractionParams.defaults() : ParamFileParser.parse(param);
-        Image img = VolumeReaders.readImage(image, null);
-        Mask msk = VolumeReaders.readMask(mask, img.geometry(), new MaskSelection(roi, null, null));
+        VolumeReaders.Case read = VolumeReaders.readCase(image, null, mask, new MaskSelection(roi, null, null));
+        Image img = read.image();
+        Mask msk = read.mask();
         FeatureExtractor extractor = new FeatureExtractor(params);
         int features = 0;
         for (int i = 0; i < warmup; i++) {

@@ -19,7 +19,16 @@ final class AtomicFiles {
     /** Writes {@code target} via a temporary file with {@code suffix} (writers that choose by name need it). */
     static void write(Path target, String suffix, Filler filler) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            Path at = dir;
+            while (at != null && !Files.exists(at)) {
+                at = at.getParent();
+            }
+            throw new org.radspark.jobs.Locations.LocationException("output " + target + ": cannot create its folder ("
+                + (at != null && !Files.isDirectory(at) ? at + " is a file, not a folder" : e.getMessage()) + ")");
+        }
         Path tmp = Files.createTempFile(dir, ".radspark-", suffix);
         try {
             filler.fill(tmp);

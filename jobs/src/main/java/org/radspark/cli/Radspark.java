@@ -170,9 +170,10 @@ public final class Radspark {
             throw new ParameterException((a.options.containsKey("param") ? a.options.get("param") : "(no parameter file)")
                 + ": --standard ibsi needs a parameter file with an ibsi: block (see conf/ibsi/)");
         }
-        Image image = VolumeReaders.readImage(imagePath, a.options.get("series"));
-        Mask mask = VolumeReaders.readMask(maskPath, image.geometry(),
+        VolumeReaders.Case read = VolumeReaders.readCase(imagePath, a.options.get("series"), maskPath,
             new MaskSelection(a.options.get("roi"), segment, a.options.get("series")));
+        Image image = read.image();
+        Mask mask = read.mask();
         boolean diagnostics = a.flags.contains("diagnostics");
         OutputBody body;
         try {

@@ -34,8 +34,15 @@ final class StudyCommand {
         put(overrides, StudyConfig.OUTPUT, a.options.get("out"));
         String file = a.positionals.get(0);
         org.apache.hadoop.conf.Configuration conf = Locations.hadoopConf();
-        StudyConfig cfg = StudyConfig.parse(Path.of(file),
-            Locations.readText("study file", file, Locations.config(file), conf), overrides);
+        String text = Locations.readText("study file", file, Locations.config(file), conf);
+        StudyConfig cfg;
+        try {
+            cfg = StudyConfig.parse(Path.of(file), text, overrides);
+        } catch (org.radspark.jobs.study.StudyConfigException e) {
+            // name the file on every problem found in it
+            throw e.getMessage().contains(file) ? e
+                : new org.radspark.jobs.study.StudyConfigException("study file " + file + ": " + e.getMessage());
+        }
         validateBeforeSpark(cfg, conf, out);
         SparkSessions.requireReachable(a.options.get("master"));
         SparkSession spark = SparkSessions.create("radspark study " + cfg.name, a.options.get("master"));

@@ -95,11 +95,11 @@ public final class CohortDiagnostics {
             Path scratch = null;
             try {
                 scratch = Files.createTempDirectory("radspark-qc-");
-                Image image = VolumeReaders.readImage(ExtractCasesFunction.localize(c.getString(5),
-                    scratch.resolve("image")), null);
-                Mask mask = VolumeReaders.readMask(ExtractCasesFunction.localize(c.getString(6), scratch.resolve("mask")),
-                    image.geometry(), new MaskSelection(c.isNullAt(7) ? null : c.getString(7),
-                        c.isNullAt(8) ? null : c.getInt(8), null));
+                VolumeReaders.Case read = VolumeReaders.readCase(ExtractCasesFunction.localize(c.getString(5),
+                    scratch.resolve("image")), null, ExtractCasesFunction.localize(c.getString(6), scratch.resolve("mask")),
+                    new MaskSelection(c.isNullAt(7) ? null : c.getString(7), c.isNullAt(8) ? null : c.getInt(8), null));
+                Image image = read.image();
+                Mask mask = read.mask();
                 int label = c.isNullAt(9) ? defaultLabel : c.getInt(9);
                 Geometry g = image.geometry();
                 double[] voxels = image.voxels();

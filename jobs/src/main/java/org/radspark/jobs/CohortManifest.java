@@ -108,10 +108,10 @@ public final class CohortManifest {
         try {
             records = CsvRecords.parse(Locations.readText("manifest", location, qualified, conf));
         } catch (CsvRecords.CsvException e) {
-            throw new InvalidManifestException(location + ": invalid manifest:\n  " + e.getMessage());
+            throw new InvalidManifestException(qualified + ": invalid manifest:\n  " + e.getMessage());
         }
         if (records.isEmpty()) {
-            throw new InvalidManifestException(location + ": invalid manifest:\n  empty file (no header line)");
+            throw new InvalidManifestException(qualified + ": invalid manifest:\n  empty file (no header line)");
         }
         int width = records.get(0).size();
         List<Row> rows = new ArrayList<>();
@@ -127,7 +127,7 @@ public final class CohortManifest {
             rows.add(RowFactory.create(r.subList(0, width).toArray()));
         }
         if (!ragged.isEmpty()) {
-            throw new InvalidManifestException(location + ": invalid manifest:\n  " + String.join("\n  ", ragged));
+            throw new InvalidManifestException(qualified + ": invalid manifest:\n  " + String.join("\n  ", ragged));
         }
         return validate(qualified, records.get(0).toArray(String[]::new), rows, conf);
     }

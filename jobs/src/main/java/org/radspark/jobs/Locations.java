@@ -230,8 +230,13 @@ public final class Locations {
         return s == null ? "" : s.toLowerCase(Locale.ROOT);
     }
 
+    /** The cause in a few words: the root cause's message (Hadoop wraps "Connection refused" in a paragraph). */
     private static String firstLine(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
     }

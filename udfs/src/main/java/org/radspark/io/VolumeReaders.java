@@ -8,6 +8,7 @@ import org.radspark.image.Geometry;
 import org.radspark.image.Image;
 import org.radspark.image.Mask;
 import org.radspark.io.dicom.DicomAttributes;
+import org.radspark.io.dicom.DicomSeries;
 import org.radspark.io.dicom.DicomSeriesReader;
 import org.radspark.io.dicom.DicomTags;
 import org.radspark.io.dicom.DicomToolkit;
@@ -36,6 +37,28 @@ public final class VolumeReaders {
             case DICOM -> throw new ReadException(path + ": a single DICOM file; give the folder holding the series");
             default -> throw new ReadException(path + ": unknown image format (expected NRRD, NIfTI or a DICOM series folder)");
         };
+    }
+
+    /** An image and its mask, read together. */
+    public record Case(Image image, Mask mask) {
+    }
+
+    /**
+     * Reads an image and its mask. An RTSTRUCT on a DICOM series is checked against the series: its ROI
+     * must lie in the series' frame of reference (contours drawn on another series of the same frame,
+     * such as CT contours on the PET of a PET/CT, are used as they are).
+     */
+    public static Case readCase(Path image, String imageSeries, Path mask, MaskSelection selection) {
+        if (Files.isDirectory(image) && Files.isRegularFile(mask) && kindOf(mask) == Kind.DICOM) {
+            DicomSeries series = new DicomSeriesReader().read(image, imageSeries);
+            DicomAttributes attrs = DicomToolkit.standard().readAttributes(mask);
+            if (attrs != null && DicomTags.RT_STRUCTURE_SET_STORAGE.equals(attrs.string(DicomTags.SOP_CLASS_UID))) {
+                return new Case(series.image(), new RtStructReader().read(mask, series, selection.roiName()));
+            }
+            return new Case(series.image(), readMask(mask, series.image().geometry(), selection));
+        }
+        Image img = readImage(image, imageSeries);
+        return new Case(img, readMask(mask, img.geometry(), selection));
     }
 
     /** Reads a mask and, for RTSTRUCT and SEG, rasterises it onto {@code imageGrid}. */

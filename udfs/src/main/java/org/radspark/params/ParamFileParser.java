@@ -46,7 +46,7 @@ public final class ParamFileParser {
         try {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         } catch (YAMLException e) {
-            throw new ParameterException(source + ": not valid YAML (" + firstLine(e.getMessage()) + ")");
+            throw new ParameterException(source + ": not valid YAML, " + YamlProblems.describe(e));
         }
         Map<String, Object> top = root == null ? Map.of() : map(root, source, "(top level)");
         for (String key : top.keySet()) {

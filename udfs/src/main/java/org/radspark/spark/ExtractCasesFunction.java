@@ -76,9 +76,10 @@ public final class ExtractCasesFunction implements MapPartitionsFunction<Row, Ro
             scratch = Files.createTempDirectory("radspark-case-");
             Path image = localize(c.getString(5), scratch.resolve("image"));
             Path mask = localize(c.getString(6), scratch.resolve("mask"));
-            Image img = VolumeReaders.readImage(image, null);
-            Mask msk = VolumeReaders.readMask(mask, img.geometry(), new MaskSelection(
+            VolumeReaders.Case read = VolumeReaders.readCase(image, null, mask, new MaskSelection(
                 c.isNullAt(7) ? null : c.getString(7), c.isNullAt(8) ? null : c.getInt(8), null));
+            Image img = read.image();
+            Mask msk = read.mask();
             stage = "preprocess";
             ExtractionResult r = extractor.extract(img, msk, c.isNullAt(9) ? null : c.getInt(9));
             Timestamp now = new Timestamp(System.currentTimeMillis());

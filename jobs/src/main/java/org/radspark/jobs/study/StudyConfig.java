@@ -179,7 +179,8 @@ public final class StudyConfig {
         try {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         } catch (YAMLException e) {
-            throw new StudyConfigException("study file " + source + " is not valid YAML: " + e.getMessage());
+            throw new StudyConfigException("study file " + source + " is not valid YAML, "
+                + org.radspark.params.YamlProblems.describe(e));
         }
         if (!(root instanceof Map)) {
             throw new StudyConfigException("study file " + source + " must be a YAML mapping");

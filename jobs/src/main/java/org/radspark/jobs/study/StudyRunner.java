@@ -312,7 +312,8 @@ public final class StudyRunner {
         Map<String, Integer> y = new TreeMap<>();
         for (Row r : labels) {
             if (r.isNullAt(1) || (r.getDouble(1) != 0 && r.getDouble(1) != 1)) {
-                throw new StudyConfigException("label column '" + cfg.label + "' must hold 0 or 1; patient "
+                throw new StudyConfigException("label column '" + cfg.label + "' of the clinical table "
+                    + cfg.clinicalPath + " must hold 0 or 1; patient "
                     + r.getString(0) + " has " + (r.isNullAt(2) ? "no value" : "'" + r.getString(2) + "'"));
             }
             y.put(r.getString(0), (int) r.getDouble(1));

@@ -38,7 +38,37 @@ public final class RtStructReader {
 
     /** As {@link #read(Path, Geometry, String)}, also checking that the ROI shares the series' frame of reference. */
     public Mask read(Path rtstructFile, DicomSeries series, String roiName) {
-        return read(rtstructFile, series.image().geometry(), series.frameOfReferenceUid(), roiName);
+        try {
+            return read(rtstructFile, series.image().geometry(), series.frameOfReferenceUid(), roiName);
+        } catch (FrameMismatch e) {
+            List<String> drawnOn = referencedSeries(structureSet(rtstructFile));
+            throw new ReadException(e.getMessage() + (drawnOn.isEmpty() || drawnOn.contains(series.seriesInstanceUid())
+                ? "" : "; the structure set was drawn on series " + String.join(", ", drawnOn) + ", the image is series "
+                + series.seriesInstanceUid()));
+        }
+    }
+
+    /** A ROI outside the image's frame of reference. */
+    private static final class FrameMismatch extends ReadException {
+        FrameMismatch(String message) {
+            super(message);
+        }
+    }
+
+    /** Series Instance UIDs the structure set references (PS3.3 C.8.8.5: RT Referenced Series Sequence). */
+    static List<String> referencedSeries(DicomAttributes set) {
+        List<String> out = new ArrayList<>();
+        for (DicomAttributes frame : set.sequence(DicomTags.REFERENCED_FRAME_OF_REFERENCE_SEQUENCE)) {
+            for (DicomAttributes study : frame.sequence(DicomTags.RT_REFERENCED_STUDY_SEQUENCE)) {
+                for (DicomAttributes series : study.sequence(DicomTags.RT_REFERENCED_SERIES_SEQUENCE)) {
+                    String uid = series.string(DicomTags.SERIES_INSTANCE_UID);
+                    if (uid != null && !out.contains(uid)) {
+                        out.add(uid);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private Mask read(Path file, Geometry grid, String frameOfReference, String roiName) {
@@ -59,7 +89,7 @@ public final class RtStructReader {
         }
         String roiFrame = roi.string(DicomTags.REFERENCED_FRAME_OF_REFERENCE_UID);
         if (frameOfReference != null && roiFrame != null && !roiFrame.equals(frameOfReference)) {
-            throw new ReadException(file + ": ROI '" + name + "' is in frame of reference " + roiFrame
+            throw new FrameMismatch(file + ": ROI '" + name + "' is in frame of reference " + roiFrame
                 + ", the image in " + frameOfReference);
         }
         String number = roi.string(DicomTags.ROI_NUMBER);
