@@ -208,8 +208,9 @@ public final class Radspark {
         Integer cases = a.intOption("cases");
         Integer repeat = a.intOption("repeat");
         stdout.println(org.radspark.bench.CohortBenchmark.run(
-            Path.of(a.options.getOrDefault("testdata", home.resolve("testdata").toString())),
-            Path.of(a.options.getOrDefault("param", home.resolve("conf/params/all-filters.yaml").toString())),
+            Locations.local("test data", a.options.getOrDefault("testdata", home.resolve("testdata").toString())),
+            Locations.local("parameter file", a.options.getOrDefault("param",
+                home.resolve("conf/params/all-filters.yaml").toString())),
             cases == null ? 40 : cases, a.options.getOrDefault("mix", "ct"), a.options.get("master"),
             repeat == null ? 1 : repeat, !a.flags.contains("skip-loop")));
         return 0;

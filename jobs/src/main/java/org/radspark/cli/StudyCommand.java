@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -82,11 +83,53 @@ final class StudyCommand {
                 + " (" + e.getMessage() + ")");
         }
         String clinical = Locations.data(cfg.clinicalPath, conf);
-        Locations.requireExists("clinical table", cfg.clinicalPath, clinical, conf);
+        if (!Locations.requireExists("clinical table", cfg.clinicalPath, clinical, conf).isDirectory()
+            && cfg.clinicalFormat.equals("csv")) {
+            checkClinicalCsv(cfg, Locations.readText("clinical table", cfg.clinicalPath, clinical, conf));
+        }
         String output = Locations.data(cfg.output, conf);
         Locations.requireWritableDir("study output", cfg.output, output, conf);
         out.printf(Locale.ROOT, "[radspark] feature table %s%n[radspark] clinical table %s%n[radspark] output %s%n",
             table, clinical, output);
+    }
+
+    /**
+     * A CSV clinical table before Spark: the columns the study names, and clinical variables whose
+     * values are all numbers (Spark's inferSchema would read anything else as text).
+     */
+    static void checkClinicalCsv(StudyConfig cfg, String text) {
+        List<List<String>> records;
+        try {
+            records = org.radspark.io.CsvRecords.parse(text);
+        } catch (org.radspark.io.CsvRecords.CsvException e) {
+            throw new org.radspark.jobs.study.StudyConfigException("clinical table " + cfg.clinicalPath
+                + " is not valid CSV: " + e.getMessage());
+        }
+        if (records.isEmpty()) {
+            throw new org.radspark.jobs.study.StudyConfigException("clinical table " + cfg.clinicalPath
+                + " is empty (no header line)");
+        }
+        List<String> header = records.get(0);
+        for (String v : StudyRunner.checkClinicalColumns(cfg, header)) {
+            int c = header.indexOf(v);
+            for (List<String> row : records.subList(1, records.size())) {
+                String x = c < row.size() ? row.get(c).strip() : "";
+                if (!x.isEmpty() && !isNumber(x)) {
+                    int idc = header.indexOf(cfg.idColumn);
+                    throw new org.radspark.jobs.study.StudyConfigException(StudyRunner.notNumeric(cfg, v,
+                        "'" + x + "' for " + cfg.idColumn + " " + (idc < row.size() ? row.get(idc).strip() : "?")));
+                }
+            }
+        }
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return !s.equalsIgnoreCase("nan") && !s.toLowerCase(Locale.ROOT).contains("infinity");
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     static void report(PrintStream out, StudyRunner.Outcome o) {

@@ -254,7 +254,11 @@ class BadInputCorpusTest {
             "clinical-label-not-0-1.csv must hold 0 or 1"});
         cases.put("clinical-no-matching-patients", new String[] {String.join("\n", clinical).replace("SYN-", "XX-"),
             "no patient"});
-        cases.put("clinical-text-in-numeric", new String[] {replaceColumn(clinical, 2, "old"), "age"});
+        cases.put("clinical-text-in-numeric", new String[] {replaceColumn(clinical, 2, "old"),
+            "clinical variable 'age' is not numeric in " + dir.resolve("clinical-text-in-numeric.csv") + " ('old' for "
+            + "patient_id SYN-001)"});
+        cases.put("clinical-missing-label-column", new String[] {String.join("\n", clinical).replaceFirst("outcome",
+            "result"), "label column 'outcome' is not in the clinical table"});
         for (Map.Entry<String, String[]> e : cases.entrySet()) {
             Path csv = Files.writeString(dir.resolve(e.getKey() + ".csv"), e.getValue()[0] + "\n");
             run("study", "run", study.toString(), "--table", cohort.resolve("tables").toString(), "--clinical",

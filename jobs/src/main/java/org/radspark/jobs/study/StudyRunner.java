@@ -241,35 +241,15 @@ public final class StudyRunner {
         }
         // clinical table
         Dataset<Row> clinical = readClinical(cfg);
-        List<String> ccols = Arrays.asList(clinical.columns());
-        String cdesc = "the clinical table " + cfg.clinicalPath + " (columns: " + String.join(", ", ccols) + ")";
-        if (!ccols.contains(cfg.idColumn)) {
-            throw new StudyConfigException("id column '" + cfg.idColumn + "' is not in " + cdesc);
-        }
-        if (!ccols.contains(cfg.label)) {
-            throw new StudyConfigException("label column '" + cfg.label + "' is not in " + cdesc);
-        }
-        Set<String> vars = new java.util.LinkedHashSet<>(cfg.variables);
-        for (StudyConfig.Step s : cfg.steps) {
-            if (s.kind() == StudySteps.Kind.CLINICAL || s.kind() == StudySteps.Kind.NOMOGRAM) {
-                vars.addAll(cfg.clinicalVariables(s.options));
-            }
-        }
+        Set<String> vars = checkClinicalColumns(cfg, Arrays.asList(clinical.columns()));
         for (String v : vars) {
-            if (!ccols.contains(v)) {
-                throw new StudyConfigException("clinical variable '" + v + "' is not in " + cdesc);
-            }
             if (!(clinical.schema().apply(v).dataType() instanceof NumericType)) {
-                throw new StudyConfigException("clinical variable '" + v + "' is not numeric in "
-                    + cfg.clinicalPath + " (type " + clinical.schema().apply(v).dataType().simpleString()
-                    + "); code categories as numbers");
+                throw new StudyConfigException(notNumeric(cfg, v, "type "
+                    + clinical.schema().apply(v).dataType().simpleString()));
             }
             if (feats.contains(v)) {
                 throw new StudyConfigException("clinical variable '" + v + "' has the name of a feature column");
             }
-        }
-        if (cfg.splitColumn != null && !ccols.contains(cfg.splitColumn)) {
-            throw new StudyConfigException("split column '" + cfg.splitColumn + "' is not in " + cdesc);
         }
         List<Column> csel = new ArrayList<>();
         csel.add(functions.col(cfg.idColumn).cast("string").as(ID));
@@ -418,6 +398,41 @@ public final class StudyRunner {
             : String.format(Locale.ROOT, "stratified by label, test fraction %.2f, seed %d", cfg.testFraction,
                 cfg.seed)));
         return p;
+    }
+
+    /**
+     * Checks that the clinical table has the id, label, split and variable columns the study names;
+     * returns the clinical variables (those of the clinical table section and of clinical/nomogram steps).
+     */
+    public static Set<String> checkClinicalColumns(StudyConfig cfg, List<String> ccols) {
+        String cdesc = "the clinical table " + cfg.clinicalPath + " (columns: " + String.join(", ", ccols) + ")";
+        if (!ccols.contains(cfg.idColumn)) {
+            throw new StudyConfigException("id column '" + cfg.idColumn + "' is not in " + cdesc);
+        }
+        if (!ccols.contains(cfg.label)) {
+            throw new StudyConfigException("label column '" + cfg.label + "' is not in " + cdesc);
+        }
+        Set<String> vars = new java.util.LinkedHashSet<>(cfg.variables);
+        for (StudyConfig.Step s : cfg.steps) {
+            if (s.kind() == StudySteps.Kind.CLINICAL || s.kind() == StudySteps.Kind.NOMOGRAM) {
+                vars.addAll(cfg.clinicalVariables(s.options));
+            }
+        }
+        for (String v : vars) {
+            if (!ccols.contains(v)) {
+                throw new StudyConfigException("clinical variable '" + v + "' is not in " + cdesc);
+            }
+        }
+        if (cfg.splitColumn != null && !ccols.contains(cfg.splitColumn)) {
+            throw new StudyConfigException("split column '" + cfg.splitColumn + "' is not in " + cdesc);
+        }
+        return vars;
+    }
+
+    /** The message of a clinical variable that is not numeric (one wording before and after Spark). */
+    public static String notNumeric(StudyConfig cfg, String variable, String found) {
+        return "clinical variable '" + variable + "' is not numeric in " + cfg.clinicalPath + " (" + found
+            + "); code categories as numbers";
     }
 
     private Dataset<Row> readClinical(StudyConfig cfg) {
