@@ -77,6 +77,8 @@ def jvm_options():
     if os.environ.get("RADSPARK_NB_JIT", "c1") == "c1":
         opts.append("-XX:TieredStopAtLevel=1")
     opts.append(f"-Dradspark.home={home()}")
+    # the logging configuration of conf/, as bin/radspark reads it
+    opts.append(f"-Dlog4j2.configurationFile={home() / 'conf' / 'log4j2.properties'}")
     opts.extend(os.environ.get("RADSPARK_JAVA_OPTS", "").split())
     return opts
 

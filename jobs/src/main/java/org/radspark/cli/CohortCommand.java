@@ -2,51 +2,105 @@ package org.radspark.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.radspark.jobs.CohortExtractJob;
 import org.radspark.jobs.FeatureTables;
 import org.radspark.jobs.Locations;
 import org.radspark.jobs.SparkSessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** `radspark cohort extract`: the cohort job on Spark, with a one-screen summary at the end. */
-final class CohortCommand {
-    private CohortCommand() {
+/** `radspark cohort`: cohort jobs on Spark; `cohort extract` fills the Delta feature tables. */
+@Command(name = "cohort", mixinStandardHelpOptions = true, subcommands = CohortCommand.Extract.class,
+    description = "Cohort jobs on Spark.")
+final class CohortCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw Radspark.usage(spec, "cohort needs a subcommand: cohort extract --manifest M --param FILE --table DIR");
     }
 
-    static int run(String[] argv, PrintStream out) {
-        if (argv.length < 2 || !argv[1].equals("extract")) {
-            throw new Args.UsageException("cohort needs a subcommand: cohort extract --manifest M --param FILE --table DIR");
+    /** `radspark cohort extract`: the cohort job on Spark, with a one-screen summary at the end. */
+    @Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = {"Extracts a cohort on Spark into Delta tables (features, features_wide, runs, errors). Cases "
+            + "already in the tables for the parameter file are skipped; a bad case becomes an errors row.",
+            "Everything that can be checked without Spark (files, manifest, table folder, master) is checked first."})
+    static final class Extract implements Callable<Integer> {
+        @Option(names = {"-m", "--manifest"}, required = true, paramLabel = "M",
+            description = "Manifest: CSV, Parquet or Delta with patient_id,image,mask[,roi,segment,label,reader,"
+                + "modality,timepoint,center]; paths relative to it.")
+        String manifest;
+
+        @Option(names = {"-p", "--param"}, required = true, paramLabel = "FILE", description = "pyradiomics parameter file.")
+        String param;
+
+        @Option(names = {"-t", "--table"}, required = true, paramLabel = "DIR", description = "Folder of the Delta tables.")
+        String table;
+
+        @Option(names = "--master", paramLabel = "URL", converter = MasterUrl.class,
+            description = "Spark master: local[*] (default), local[N], spark://HOST:PORT, yarn, k8s://...")
+        String master;
+
+        @Option(names = "--partitions", paramLabel = "N", description = "Tasks per batch (default: by image size).")
+        Integer partitions;
+
+        @Option(names = "--batch-size", paramLabel = "N",
+            description = "Cases per batch (default: 16 per task slot, at least 64).")
+        Integer batchSize;
+
+        @Option(names = "--only-missing", description = "Compute only cases not in the tables (the default).")
+        boolean onlyMissing;
+
+        @Option(names = "--recompute", description = "Compute every case again, replacing its rows.")
+        boolean recompute;
+
+        @Option(names = "--fail-on-errors", description = "Exit 3 when the run completes with failed cases.")
+        boolean failOnErrors;
+
+        @Option(names = "--validate-only", description = "Only the checks before Spark; extract nothing.")
+        boolean validateOnly;
+
+        @Mixin
+        LogOptions log;
+
+        @Spec
+        CommandSpec spec;
+
+        private final PrintStream out;
+
+        Extract(PrintStream out) {
+            this.out = out;
         }
-        Args a = Args.parse(argv, 2, Set.of("manifest", "param", "table", "master", "partitions", "batch-size"),
-            Set.of("only-missing", "recompute", "verbose", "fail-on-errors", "validate-only"));
-        for (String required : new String[] {"manifest", "param", "table"}) {
-            if (!a.options.containsKey(required)) {
-                throw new Args.UsageException("cohort extract needs --" + required);
+
+        @Override
+        public Integer call() {
+            if (onlyMissing && recompute) {
+                throw Radspark.usage(spec, "--only-missing and --recompute exclude each other");
             }
-        }
-        if (a.flags.contains("only-missing") && a.flags.contains("recompute")) {
-            throw new Args.UsageException("--only-missing and --recompute exclude each other");
-        }
-        Integer partitions = a.intOption("partitions");
-        Integer batch = a.intOption("batch-size");
-        int cases = validateBeforeSpark(a.options.get("param"), a.options.get("manifest"), a.options.get("table"));
-        SparkSessions.requireReachable(a.options.get("master"));
-        if (a.flags.contains("validate-only")) {
-            out.println("[radspark] valid: parameter file, manifest" + (cases >= 0 ? " (" + cases + " cases)" : "")
-                + ", table folder" + (a.options.containsKey("master") ? ", master" : "") + "; nothing extracted");
-            return 0;
-        }
-        SparkSession spark = SparkSessions.create("radspark cohort extract", a.options.get("master"));
-        try {
-            CohortExtractJob.Summary s = new CohortExtractJob(spark, out).run(new CohortExtractJob.Options(
-                a.options.get("manifest"), a.options.get("param"), a.options.get("table"), a.flags.contains("recompute"),
-                partitions == null ? 0 : partitions, batch == null ? 0 : batch));
-            printSummary(out, s, new FeatureTables(spark, a.options.get("table")));
-            return exitCode(s, a.flags.contains("fail-on-errors"));
-        } finally {
-            spark.stop();
+            int cases = validateBeforeSpark(param, manifest, table);
+            SparkSessions.requireReachable(master);
+            if (validateOnly) {
+                out.println("[radspark] valid: parameter file, manifest" + (cases >= 0 ? " (" + cases + " cases)" : "")
+                    + ", table folder" + (master != null ? ", master" : "") + "; nothing extracted");
+                return 0;
+            }
+            SparkSession spark = SparkSessions.create("radspark cohort extract", master);
+            try {
+                CohortExtractJob.Summary s = new CohortExtractJob(spark, out).run(new CohortExtractJob.Options(
+                    manifest, param, table, recompute, partitions == null ? 0 : partitions,
+                    batchSize == null ? 0 : batchSize));
+                printSummary(out, s, new FeatureTables(spark, table));
+                return exitCode(s, failOnErrors);
+            } finally {
+                spark.stop();
+            }
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
@@ -20,6 +20,11 @@ import org.radspark.jobs.SparkSessions;
 import org.radspark.jobs.study.StudyConfig;
 import org.radspark.jobs.study.StudyRunner;
 import org.radspark.jobs.study.SyntheticStudyCohort;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * `radspark demo`: builds a small cohort from the bundled test data (pyradiomics' brain1 and breast1
@@ -29,24 +34,58 @@ import org.radspark.jobs.study.SyntheticStudyCohort;
  * (60 generated patients, two readers, a generated clinical table; see {@link SyntheticStudyCohort})
  * and runs conf/studies/demo.yaml on it, printing where the report is.
  */
-final class DemoCommand {
-    private DemoCommand() {
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Runs the cohort job on a small cohort built from the bundled test data (brain1, breast1, the IBSI "
+        + "lung CT phantom by two readers) into local Delta tables under radspark-demo/, then the demo study "
+        + "(conf/studies/demo.yaml) on 60 SYNTHETIC patients derived from those real features."})
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = {"-t", "--table"}, paramLabel = "DIR", description = "Tables folder (default: radspark-demo/tables).")
+    String table;
+
+    @Option(names = "--master", paramLabel = "URL", converter = MasterUrl.class, description = "Spark master (default local[*]).")
+    String master;
+
+    @Option(names = "--testdata", paramLabel = "DIR", description = "The bundled test data (default: RADSPARK_HOME/testdata).")
+    String testdataDir;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "FILE",
+        description = "Parameter file (default: conf/params/pyradiomics-default.yaml).")
+    String param;
+
+    @Option(names = "--study", paramLabel = "FILE", description = "Study file (default: conf/studies/demo.yaml).")
+    String study;
+
+    @Option(names = "--recompute", description = "Extract the demo cases again.")
+    boolean recompute;
+
+    @Option(names = "--no-study", description = "Skip the study.")
+    boolean noStudy;
+
+    @Mixin
+    LogOptions log;
+
+    @Spec
+    CommandSpec spec;
+
+    private final PrintStream out;
+
+    DemoCommand(PrintStream out) {
+        this.out = out;
     }
 
-    static int run(String[] argv, PrintStream out) throws IOException {
-        Args a = Args.parse(argv, 1, Set.of("table", "master", "testdata", "param", "study"),
-            Set.of("verbose", "recompute", "no-study"));
-        Path testdata = Path.of(a.options.getOrDefault("testdata",
-            System.getProperty("radspark.home", ".") + "/testdata")).toAbsolutePath().normalize();
+    @Override
+    public Integer call() throws IOException {
+        Path testdata = Path.of(testdataDir != null ? testdataDir
+            : System.getProperty("radspark.home", ".") + "/testdata").toAbsolutePath().normalize();
         if (!Files.isDirectory(testdata.resolve("pyradiomics"))) {
-            throw new Args.UsageException("bundled test data not found at " + testdata + " (use --testdata DIR)");
+            throw Radspark.usage(spec, "bundled test data not found at " + testdata + " (use --testdata DIR)");
         }
         // the bundled inputs are local files, and so is the demo's default output folder (explicit file:
         // URIs, whatever Hadoop's default file system); a --table or --param given follows the path rule
         org.apache.hadoop.conf.Configuration conf = Locations.hadoopConf();
-        String params = a.options.containsKey("param") ? Locations.config(a.options.get("param"))
+        String params = param != null ? Locations.config(param)
             : Locations.fileUri(testdata.getParent().resolve("conf/params/pyradiomics-default.yaml"));
-        String work = a.options.containsKey("table") ? Locations.data(a.options.get("table"), conf)
+        String work = table != null ? Locations.data(table, conf)
             : Locations.fileUri(Path.of("radspark-demo/tables"));
         String base = work.substring(0, work.lastIndexOf('/'));
         String manifest = base + "/manifest.csv";
@@ -59,11 +98,11 @@ final class DemoCommand {
             "NB-003," + t + "/ibsi1/ct_phantom/dicom/image," + t + "/ibsi1/ct_phantom/dicom/mask/rtstruct.dcm,GTV-1,r2,center-B,CT",
             ""), conf);
         out.println("[radspark] demo cohort: " + manifest + " (4 cases: brain1, breast1, lung CT phantom by 2 readers)");
-        SparkSessions.requireReachable(a.options.get("master"));
-        SparkSession spark = SparkSessions.create("radspark demo", a.options.get("master"));
+        SparkSessions.requireReachable(master);
+        SparkSession spark = SparkSessions.create("radspark demo", master);
         try {
             CohortExtractJob.Summary s = new CohortExtractJob(spark, out).run(new CohortExtractJob.Options(
-                manifest, params, work, a.flags.contains("recompute"), 0, 0));
+                manifest, params, work, recompute, 0, 0));
             FeatureTables tables = new FeatureTables(spark, work);
             CohortCommand.printSummary(out, s, tables);
             out.println("== a few feature rows (features_wide) ==");
@@ -78,9 +117,9 @@ final class DemoCommand {
                 out.printf("%-8s %-6s %-8s %22.6f %22.6f %22.6f%n", r.getString(0), r.getString(1), r.getString(2),
                     r.getDouble(3), r.getDouble(4), r.getDouble(5));
             }
-            if (!a.flags.contains("no-study")) {
-                Path studyFile = Path.of(a.options.getOrDefault("study",
-                    testdata.getParent().resolve("conf/studies/demo.yaml").toString()));
+            if (!noStudy) {
+                Path studyFile = Path.of(study != null ? study
+                    : testdata.getParent().resolve("conf/studies/demo.yaml").toString());
                 runStudy(spark, tables, s.paramsHash(), base + "/study", studyFile, out);
             }
             return 0;

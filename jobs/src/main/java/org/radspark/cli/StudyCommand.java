@@ -7,58 +7,101 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.radspark.jobs.Locations;
 import org.radspark.jobs.SparkSessions;
 import org.radspark.jobs.study.StudyConfig;
 import org.radspark.jobs.study.StudyRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** `radspark study run STUDY.yaml`: validates the study file and its inputs, then runs it. */
-final class StudyCommand {
-    private StudyCommand() {
+/** `radspark study`: modelling studies over the feature tables; `study run STUDY.yaml` runs one. */
+@Command(name = "study", mixinStandardHelpOptions = true, subcommands = StudyCommand.Run.class,
+    description = "Modelling studies over the feature tables.")
+final class StudyCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw Radspark.usage(spec, "study needs a subcommand: study run STUDY.yaml");
     }
 
-    static int run(String[] argv, PrintStream out) throws IOException {
-        if (argv.length < 2 || !argv[1].equals("run")) {
-            throw new Args.UsageException("study needs a subcommand: study run STUDY.yaml");
+    /** `radspark study run STUDY.yaml`: validates the study file and its inputs, then runs it. */
+    @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs a study file: selection, models, metrics (Delta table), fitted models and an HTML report, "
+            + "all under the output folder.", "The options override the study file's features.table, "
+            + "features.params_hash, clinical.path and output."})
+    static final class Run implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "STUDY.yaml", description = "Study file (see conf/studies/).")
+        String file;
+
+        @Option(names = {"-t", "--table"}, paramLabel = "DIR", description = "Folder holding features_wide.")
+        String table;
+
+        @Option(names = "--params-hash", paramLabel = "H", description = "The extraction's params_hash, or 'only'.")
+        String paramsHash;
+
+        @Option(names = {"-c", "--clinical"}, paramLabel = "FILE", description = "Clinical table (CSV or Parquet).")
+        String clinical;
+
+        @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Output folder (local or hdfs://).")
+        String outDir;
+
+        @Option(names = "--master", paramLabel = "URL", converter = MasterUrl.class,
+            description = "Spark master: local[*] (default), local[N], spark://HOST:PORT, yarn, k8s://...")
+        String master;
+
+        @Option(names = "--validate-only", description = "Check the study and its data; fit nothing.")
+        boolean validateOnly;
+
+        @Mixin
+        LogOptions log;
+
+        private final PrintStream out;
+
+        Run(PrintStream out) {
+            this.out = out;
         }
-        Args a = Args.parse(argv, 2, Set.of("table", "params-hash", "clinical", "out", "master"),
-            Set.of("validate-only", "verbose"));
-        if (a.positionals.size() != 1) {
-            throw new Args.UsageException("study run needs one study file");
-        }
-        Map<String, String> overrides = new HashMap<>();
-        put(overrides, StudyConfig.TABLE, a.options.get("table"));
-        put(overrides, StudyConfig.PARAMS_HASH, a.options.get("params-hash"));
-        put(overrides, StudyConfig.CLINICAL, a.options.get("clinical"));
-        put(overrides, StudyConfig.OUTPUT, a.options.get("out"));
-        String file = a.positionals.get(0);
-        org.apache.hadoop.conf.Configuration conf = Locations.hadoopConf();
-        String text = Locations.readText("study file", file, Locations.config(file), conf);
-        StudyConfig cfg;
-        try {
-            cfg = StudyConfig.parse(Path.of(file), text, overrides);
-        } catch (org.radspark.jobs.study.StudyConfigException e) {
-            // name the file on every problem found in it
-            throw e.getMessage().contains(file) ? e
-                : new org.radspark.jobs.study.StudyConfigException("study file " + file + ": " + e.getMessage());
-        }
-        validateBeforeSpark(cfg, conf, out);
-        SparkSessions.requireReachable(a.options.get("master"));
-        SparkSession spark = SparkSessions.create("radspark study " + cfg.name, a.options.get("master"));
-        try {
-            StudyRunner runner = new StudyRunner(spark, out);
-            if (a.flags.contains("validate-only")) {
-                StudyRunner.Prepared p = runner.prepare(cfg);
-                out.printf(Locale.ROOT, "[radspark] study %s is valid: %d train / %d test cases, %d candidate features, "
-                    + "%d steps%n", cfg.name, p.trainCases(), p.testCases(), p.features(), cfg.steps.size());
-                return 0;
+
+        @Override
+        public Integer call() throws IOException {
+            Map<String, String> overrides = new HashMap<>();
+            put(overrides, StudyConfig.TABLE, table);
+            put(overrides, StudyConfig.PARAMS_HASH, paramsHash);
+            put(overrides, StudyConfig.CLINICAL, clinical);
+            put(overrides, StudyConfig.OUTPUT, outDir);
+            org.apache.hadoop.conf.Configuration conf = Locations.hadoopConf();
+            String text = Locations.readText("study file", file, Locations.config(file), conf);
+            StudyConfig cfg;
+            try {
+                cfg = StudyConfig.parse(Path.of(file), text, overrides);
+            } catch (org.radspark.jobs.study.StudyConfigException e) {
+                // name the file on every problem found in it
+                throw e.getMessage().contains(file) ? e
+                    : new org.radspark.jobs.study.StudyConfigException("study file " + file + ": " + e.getMessage());
             }
-            report(out, runner.run(cfg));
-            return 0;
-        } finally {
-            spark.stop();
+            validateBeforeSpark(cfg, conf, out);
+            SparkSessions.requireReachable(master);
+            SparkSession spark = SparkSessions.create("radspark study " + cfg.name, master);
+            try {
+                StudyRunner runner = new StudyRunner(spark, out);
+                if (validateOnly) {
+                    StudyRunner.Prepared p = runner.prepare(cfg);
+                    out.printf(Locale.ROOT, "[radspark] study %s is valid: %d train / %d test cases, %d candidate "
+                        + "features, %d steps%n", cfg.name, p.trainCases(), p.testCases(), p.features(), cfg.steps.size());
+                    return 0;
+                }
+                report(out, runner.run(cfg));
+                return 0;
+            } finally {
+                spark.stop();
+            }
         }
     }
 

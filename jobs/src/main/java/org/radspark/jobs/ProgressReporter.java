@@ -11,7 +11,14 @@ import java.util.function.LongSupplier;
  * Prints cohort progress while a job runs: cases done / total, failures, rate and ETA, every few
  * seconds and at each batch commit. Counts come from Spark accumulators (merged as each task ends).
  */
-final class ProgressReporter implements AutoCloseable {
+public final class ProgressReporter implements AutoCloseable {
+    /** Off with the command line's --quiet: no progress lines at all. */
+    private static volatile boolean enabled = true;
+
+    public static void setEnabled(boolean on) {
+        enabled = on;
+    }
+
     private final PrintStream out;
     private final long total;
     private final LongSupplier done;
@@ -43,7 +50,7 @@ final class ProgressReporter implements AutoCloseable {
      */
     synchronized void report() {
         long d = done.getAsLong(), f = failed.getAsLong(), now = System.nanoTime();
-        if (d != lastDone || f != lastFailed || now - lastPrintNanos > 30_000_000_000L) {
+        if (enabled && (d != lastDone || f != lastFailed || now - lastPrintNanos > 30_000_000_000L)) {
             out.println(line(d, f));
             lastDone = d;
             lastFailed = f;
@@ -58,7 +65,7 @@ final class ProgressReporter implements AutoCloseable {
      */
     synchronized void finish(long d, long f) {
         timer.shutdownNow();
-        if (d != lastDone || f != lastFailed) {
+        if (enabled && (d != lastDone || f != lastFailed)) {
             out.println(line(d, f));
             lastDone = d;
             lastFailed = f;

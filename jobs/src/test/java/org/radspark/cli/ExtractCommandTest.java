@@ -228,7 +228,34 @@ class ExtractCommandTest {
     void wrongUsageExitsWithTwo() {
         Run r = run("extract", BRAIN_IMAGE.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("radspark: extract needs IMAGE and MASK"));
-        assertEquals(2, run("extract", BRAIN_IMAGE.toString(), BRAIN_LABEL.toString(), "--format", "xml").code());
+        assertEquals("radspark: Missing required parameter: 'MASK'\nsee 'radspark extract --help'", r.err().strip(),
+            r.err());
+        r = run("extract", BRAIN_IMAGE.toString(), BRAIN_LABEL.toString(), "--format", "xml");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("radspark: Invalid value for option '--format': expected one of [csv, json]"),
+            r.err());
+        r = run("extract", BRAIN_IMAGE.toString(), BRAIN_LABEL.toString(), "--lable", "2");
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("radspark: Unknown options: '--lable', '2'") && r.err().contains("--label"),
+            r.err());
+    }
+
+    @Test
+    void everyCommandAnswersHelpAndVersion() {
+        for (String[] argv : new String[][] {{"--help"}, {"extract", "--help"}, {"filter", "--help"}, {"cohort", "--help"},
+            {"cohort", "extract", "--help"}, {"study", "--help"}, {"study", "run", "--help"}, {"demo", "--help"},
+            {"bench", "--help"}, {"bench-cohort", "--help"}, {"bench-synthetic", "--help"}, {"generate-completion",
+            "--help"}}) {
+            Run r = run(argv);
+            assertEquals(0, r.code(), String.join(" ", argv) + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: radspark"), String.join(" ", argv) + ": " + r.out());
+        }
+        Run v = run("--version");
+        assertEquals(0, v.code(), v.err());
+        assertTrue(v.out().startsWith("radspark ") && v.out().contains("\nSpark 4.") && v.out().contains("\nJava 17"),
+            v.out());
+        Run c = run("generate-completion");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().contains("complete -F _complete_radspark") && c.out().contains("--fail-on-errors"), c.out());
     }
 }

@@ -36,8 +36,8 @@ class MasterOptionTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
             assertEquals(2, code);
             String first = err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
-            assertEquals("radspark: --master 'bogus' is not a Spark master URL (local[*], local[N], spark://HOST:PORT, "
-                + "yarn, k8s://https://HOST:PORT)", first);
+            assertEquals("radspark: Invalid value for option '--master': --master 'bogus' is not a Spark master URL "
+                + "(local[*], local[N], spark://HOST:PORT, yarn, k8s://https://HOST:PORT)", first);
         }
     }
 }

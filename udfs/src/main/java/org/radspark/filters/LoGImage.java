@@ -2,7 +2,8 @@ package org.radspark.filters;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.radspark.image.Geometry;
 import org.radspark.image.Image;
 import org.radspark.image.Mask;
@@ -37,7 +38,7 @@ import org.radspark.preprocess.BoundingBox;
  * (brain1, 1.6 M voxels) and every image up to the threshold take the exact path.
  */
 public final class LoGImage implements ImageFilter {
-    private static final Logger LOG = Logger.getLogger(LoGImage.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(LoGImage.class);
     /** Margin, in sigmas along each axis, kept around the box on images above the crop threshold. */
     static final int MARGIN_SIGMAS = 20;
     private static final long CROP_ABOVE_VOXELS = Long.getLong("radspark.log.cropAboveVoxels", 1L << 24);
@@ -63,7 +64,7 @@ public final class LoGImage implements ImageFilter {
         int[] size = g.size();
         List<DerivedImage> out = new ArrayList<>();
         if (Math.min(size[0], Math.min(size[1], size[2])) < 4) {
-            LOG.warning("image too small to apply LoG filter, size " + size[0] + "x" + size[1] + "x" + size[2]);
+            LOG.warn("image too small to apply LoG filter, size " + size[0] + "x" + size[1] + "x" + size[2]);
             return out;
         }
         if (settings.sigma == null) {
@@ -73,7 +74,7 @@ public final class LoGImage implements ImageFilter {
         for (int s = 0; s < settings.sigma.length; s++) {
             double sigma = settings.sigma[s];
             if (!(sigma > 0)) {
-                LOG.warning("LoG sigma must be greater than 0, got " + sigma);
+                LOG.warn("LoG sigma must be greater than 0, got " + sigma);
                 continue;
             }
             boolean fits = true;
@@ -81,7 +82,7 @@ public final class LoGImage implements ImageFilter {
                 fits &= size[d] >= Math.ceil(sigma / g.spacing(d)) + 1;
             }
             if (!fits) {
-                LOG.warning("LoG sigma " + sigma + " skipped: the image needs at least ceil(sigma/spacing)+1 voxels"
+                LOG.warn("LoG sigma " + sigma + " skipped: the image needs at least ceil(sigma/spacing)+1 voxels"
                     + " along every axis");
                 continue;
             }

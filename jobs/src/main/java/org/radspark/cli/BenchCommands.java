@@ -1,0 +1,149 @@
+package org.radspark.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.radspark.bench.CohortBenchmark;
+import org.radspark.bench.ExtractBenchmark;
+import org.radspark.bench.SyntheticCaseBenchmark;
+import org.radspark.jobs.Locations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The benchmark commands: one case on one thread, the cohort job's throughput, a generated CT-sized case. */
+final class BenchCommands {
+    private BenchCommands() {
+    }
+
+    static Path home() {
+        return Path.of(System.getProperty("radspark.home", "."));
+    }
+
+    /** `radspark bench IMAGE MASK`. */
+    @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Times one case's extraction on one thread (wall time, peak heap).")
+    static final class Bench implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "IMAGE")
+        String image;
+
+        @Parameters(index = "1", paramLabel = "MASK")
+        String mask;
+
+        @Option(names = {"-p", "--param"}, paramLabel = "FILE", description = "Parameter file (default: pyradiomics').")
+        String param;
+
+        @Option(names = "--roi", paramLabel = "NAME", description = "ROI of an RTSTRUCT.")
+        String roi;
+
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "20", description = "Untimed runs first.")
+        int warmup;
+
+        @Option(names = "--runs", paramLabel = "N", defaultValue = "20", description = "Timed runs.")
+        int runs;
+
+        @Mixin
+        LogOptions log;
+
+        private final PrintStream out;
+
+        Bench(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public Integer call() {
+            out.println(ExtractBenchmark.run(Locations.local("image", image), Locations.local("mask", mask),
+                param == null ? null : Locations.local("parameter file", param), roi, warmup, runs));
+            return 0;
+        }
+    }
+
+    /** `radspark bench-cohort`. */
+    @Command(name = "bench-cohort", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "The cohort job's throughput (cases/min) and its overhead over a plain Java loop, each in a fresh JVM.")
+    static final class BenchCohort implements Callable<Integer> {
+        @Option(names = "--cases", paramLabel = "N", defaultValue = "40", description = "Cases in the cohort.")
+        int cases;
+
+        @Option(names = "--mix", paramLabel = "ct|small", defaultValue = "ct", description = "Which bundled cases.")
+        String mix;
+
+        @Option(names = {"-p", "--param"}, paramLabel = "FILE", description = "Parameter file "
+            + "(default: conf/params/all-filters.yaml).")
+        String param;
+
+        @Option(names = "--testdata", paramLabel = "DIR", description = "Test data (default: RADSPARK_HOME/testdata).")
+        String testdata;
+
+        @Option(names = "--master", paramLabel = "local[K]", converter = MasterUrl.class, description = "Spark master.")
+        String master;
+
+        @Option(names = "--repeat", paramLabel = "R", defaultValue = "1", description = "Runs per JVM.")
+        int repeat;
+
+        @Option(names = "--skip-loop", description = "Skip the plain-loop baseline.")
+        boolean skipLoop;
+
+        @Mixin
+        LogOptions log;
+
+        private final PrintStream out;
+
+        BenchCohort(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            out.println(CohortBenchmark.run(
+                Locations.local("test data", testdata != null ? testdata : home().resolve("testdata").toString()),
+                Locations.local("parameter file", param != null ? param
+                    : home().resolve("conf/params/all-filters.yaml").toString()),
+                cases, mix, master, repeat, !skipLoop));
+            return 0;
+        }
+    }
+
+    /** `radspark bench-synthetic`. */
+    @Command(name = "bench-synthetic", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Extracts a generated CT-sized case on one thread and prints each run's wall time and the peak heap.")
+    static final class BenchSynthetic implements Callable<Integer> {
+        @Option(names = {"-p", "--param"}, paramLabel = "FILE", description = "Parameter file "
+            + "(default: conf/params/all-filters.yaml).")
+        String param;
+
+        @Option(names = "--size", paramLabel = "NXxNYxNZ", description = "Image size (default: 512x512x300).")
+        String size;
+
+        @Option(names = "--runs", paramLabel = "N", defaultValue = "1", description = "Timed runs.")
+        int runs;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Generator seed.")
+        long seed;
+
+        @Option(names = "--features-out", paramLabel = "CSV", description = "Also write the features.")
+        String featuresOut;
+
+        @Mixin
+        LogOptions log;
+
+        private final PrintStream out;
+
+        BenchSynthetic(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            Path paramFile = param != null ? Locations.local("parameter file", param)
+                : home().resolve("conf/params/all-filters.yaml");
+            out.println(SyntheticCaseBenchmark.run(paramFile,
+                size == null ? SyntheticCaseBenchmark.DEFAULT_SIZE : SyntheticCaseBenchmark.parseSize(size), seed, runs,
+                featuresOut == null ? null : Locations.local("output", featuresOut)));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.radspark.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.radspark.extract.ExtractionException;
+import org.radspark.extract.ExtractionResult;
+import org.radspark.extract.FeatureExtractor;
+import org.radspark.ibsi.IbsiExtractor;
+import org.radspark.ibsi.IbsiValue;
+import org.radspark.image.Image;
+import org.radspark.image.Mask;
+import org.radspark.io.MaskSelection;
+import org.radspark.io.VolumeReaders;
+import org.radspark.jobs.Locations;
+import org.radspark.params.ExtractionParams;
+import org.radspark.params.ParamFileParser;
+import org.radspark.params.ParameterException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `radspark extract IMAGE MASK`: one case's features, without Spark, as pyradiomics' command line does. */
+@Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+    description = {"Extracts one case's radiomics features (pyradiomics' names and values) and writes them as CSV "
+        + "(feature,value) or JSON; with --standard ibsi, the IBSI-1 families at every aggregation."})
+final class ExtractCommand implements Callable<Integer> {
+    /** Output formats. */
+    enum Format { csv, json }
+
+    /** Feature definitions. */
+    enum Standard { pyradiomics, ibsi }
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "NRRD/NIfTI file or DICOM series folder.")
+    String image;
+
+    @Parameters(index = "1", paramLabel = "MASK",
+        description = "NRRD/NIfTI label map, DICOM RTSTRUCT or SEG file, or DICOM series folder.")
+    String mask;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "FILE",
+        description = "pyradiomics parameter file (YAML or JSON); default: pyradiomics' defaults.")
+    String param;
+
+    @Option(names = {"-l", "--label"}, paramLabel = "N", description = "Label value of the ROI in a label map "
+        + "(default: the parameter file's label, else 1).")
+    Integer label;
+
+    @Option(names = "--roi", paramLabel = "NAME", description = "ROI of an RTSTRUCT (needed when it holds several).")
+    String roi;
+
+    @Option(names = "--segment", paramLabel = "N", description = "Segment number of a DICOM SEG.")
+    Integer segment;
+
+    @Option(names = "--series", paramLabel = "UID", description = "Series of a DICOM folder holding several.")
+    String series;
+
+    @Option(names = "--standard", paramLabel = "pyradiomics|ibsi",
+        description = "Feature definitions; ibsi (or an ibsi: block in the parameter file) writes "
+            + "family,feature,ibsi_code,aggregation,value.")
+    Standard standard;
+
+    @Option(names = "--diagnostics", description = "Add pyradiomics' diagnostics_* rows.")
+    boolean diagnostics;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "csv|json", defaultValue = "csv", description = "Output format.")
+    Format format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+        description = "Output file, written only when extraction succeeds (default: standard output).")
+    String out;
+
+    @Mixin
+    LogOptions log;
+
+    @Spec
+    CommandSpec spec;
+
+    private final PrintStream stdout;
+
+    ExtractCommand(PrintStream stdout) {
+        this.stdout = stdout;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Path imagePath = Locations.local("image", image);
+        Path maskPath = Locations.local("mask", mask);
+        ExtractionParams params = param != null
+            ? ParamFileParser.parse(Locations.local("parameter file", param)) : ExtractionParams.defaults();
+        Standard std = standard != null ? standard : params.ibsi() != null ? Standard.ibsi : Standard.pyradiomics;
+        if (std == Standard.ibsi && params.ibsi() == null) {
+            throw new ParameterException((param != null ? param : "(no parameter file)")
+                + ": --standard ibsi needs a parameter file with an ibsi: block (see conf/ibsi/)");
+        }
+        VolumeReaders.Case read = VolumeReaders.readCase(imagePath, series, maskPath,
+            new MaskSelection(roi, segment, series));
+        Image img = read.image();
+        Mask msk = read.mask();
+        String fmt = format.name();
+        OutputBody body;
+        try {
+            if (std == Standard.ibsi) {
+                if (label != null) {
+                    msk = relabel(msk, label);
+                }
+                List<IbsiValue> values = IbsiExtractor.extract(img, msk, params.ibsi());
+                body = w -> ResultWriter.writeIbsi(values, fmt, w);
+            } else {
+                ExtractionResult result = new FeatureExtractor(params).extract(img, msk, label);
+                body = w -> ResultWriter.write(result, diagnostics, fmt, w);
+            }
+        } catch (ExtractionException | IllegalArgumentException e) {
+            throw new CaseException(imagePath + " + " + maskPath + ": " + e.getMessage(), e);
+        }
+        if (out == null) {
+            Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+            body.write(w);
+            w.flush();
+        } else {
+            writeAtomically(Locations.local("output", out), body);
+        }
+        return 0;
+    }
+
+    /** Writes one command's output to a writer. */
+    interface OutputBody {
+        void write(Writer w) throws IOException;
+    }
+
+    /** The voxels of {@code label} as label 1 (IBSI mode reads label 1). */
+    private static Mask relabel(Mask mask, int label) {
+        int[] src = mask.labels();
+        int[] out = new int[src.length];
+        for (int i = 0; i < src.length; i++) {
+            out[i] = src[i] == label ? 1 : 0;
+        }
+        return new Mask(mask.geometry(), out);
+    }
+
+    /** Writes to a temporary file beside the target, then renames: a failed run leaves no partial output. */
+    static void writeAtomically(Path target, OutputBody body) throws IOException {
+        AtomicFiles.write(target, ".tmp", tmp -> {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                body.write(w);
+            }
+        });
+    }
+
+    /** A case that could not be processed; the message already names the files. */
+    static final class CaseException extends RuntimeException {
+        CaseException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
