@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
  * from Spark, Hadoop and Delta.
  */
 final class LogOptions {
-    @Option(names = {"-v", "--verbose"}, description = "More detail: radspark's debug messages, Spark's warnings, and "
-        + "the stack trace of an error.")
+    @Option(names = {"-v", "--verbose"}, description = "More detail: radspark's debug messages and the stack trace "
+        + "of an error.")
     boolean verbose;
 
     @Option(names = {"-q", "--quiet"}, description = "Only errors and the result: no progress lines, no warnings.")

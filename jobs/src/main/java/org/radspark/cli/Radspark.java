@@ -25,11 +25,16 @@ import picocli.CommandLine.Spec;
         DemoCommand.class, BenchCommands.Bench.class, BenchCommands.BenchCohort.class,
         BenchCommands.BenchSynthetic.class, AutoComplete.GenerateCompletion.class},
     footerHeading = "%nExit codes:%n",
-    footer = {"  0    success", "  1    bad input: one line on stderr naming the input and the cause (-v: the trace)",
-        "  2    wrong usage", "  3    cohort extract --fail-on-errors: the run completed, some cases failed",
-        "  130  cohort run stopped by SIGINT (143: SIGTERM); its finished cases are kept",
-        "%nPaths: an explicit scheme (file:, hdfs:) wins; parameter and study files are local, data locations",
-        "(manifest, tables, clinical table, study output) are on Hadoop's default file system (README, Paths).",
+    footer = {"  0    success",
+        "  1    bad input: one line on stderr naming the input and the cause",
+        "       (-v adds the stack trace)",
+        "  2    wrong usage",
+        "  3    cohort extract --fail-on-errors: completed, some cases failed",
+        "  130  cohort run stopped by SIGINT (143: SIGTERM); finished cases kept",
+        "",
+        "Paths: an explicit scheme (file:, hdfs:) wins; parameter and study files",
+        "are local; data locations (manifest, tables, clinical table, study output)",
+        "are on Hadoop's default file system (README, \"Paths\").",
         "Shell completion: source <(radspark generate-completion)"})
 public final class Radspark implements Runnable {
     /** Exit status of a completed cohort run with failed cases, when --fail-on-errors asks for it. */
@@ -168,7 +173,7 @@ public final class Radspark implements Runnable {
                 "feature engine " + org.radspark.extract.FeatureExtractor.ENGINE_VERSION,
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 "Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION(),
-                "Delta Lake " + mavenVersion("io.delta", "delta-spark_2.13"),
+                "Delta Lake " + io.delta.package$.MODULE$.VERSION(),
                 "Hadoop " + org.apache.hadoop.util.VersionInfo.getVersion()};
         }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.radspark.image.Geometry;
 import org.radspark.image.Image;
 import org.radspark.image.Mask;
+import org.radspark.image.PixelType;
 import org.radspark.preprocess.BoundingBox;
 import org.radspark.preprocess.Cropper;
 
@@ -27,6 +28,55 @@ public final class Diagnostics {
         out.put(p + "Mean", num(range[1]));
         out.put(p + "Minimum", num(range[0]));
         out.put(p + "Maximum", num(range[2]));
+        if (step.equals("original")) {
+            out.put(p + "Hash", sha1(image));
+        }
+    }
+
+    /**
+     * SimpleITK's {@code Hash} of an image as pyradiomics records it: SHA-1 over the pixel buffer in the
+     * pixel type it was read as, little-endian, x fastest.
+     */
+    static String sha1(Image image) {
+        PixelType t = image.pixelType();
+        double[] v = image.voxels();
+        int width = switch (t) {
+            case INT8, UINT8 -> 1;
+            case INT16, UINT16 -> 2;
+            case INT32, UINT32, FLOAT32 -> 4;
+            default -> 8;
+        };
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(v.length * width).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (double x : v) {
+            switch (t) {
+                case INT8, UINT8 -> b.put((byte) (long) x);
+                case INT16, UINT16 -> b.putShort((short) (long) x);
+                case INT32, UINT32 -> b.putInt((int) (long) x);
+                case INT64 -> b.putLong((long) x);
+                case UINT64 -> b.putLong(new java.math.BigDecimal(x).toBigInteger().longValue());
+                case FLOAT32 -> b.putFloat((float) x);
+                default -> b.putDouble(x);
+            }
+        }
+        return hex(b.array());
+    }
+
+    /** pyradiomics' mask hash: SHA-1 of the labels cast to UInt32 (its getMask casts every mask so). */
+    static String sha1(Mask mask) {
+        int[] labels = mask.labels();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(labels.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int x : labels) {
+            b.putInt(x);
+        }
+        return hex(b.array());
+    }
+
+    private static String hex(byte[] data) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(data));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
+        }
     }
 
     /** Minimum, mean and maximum of an image's voxels (pyradiomics' diagnostics_Image-*_Minimum/Mean/Maximum). */
@@ -45,6 +95,9 @@ public final class Diagnostics {
         String p = "diagnostics_Mask-" + step + "_";
         out.put(p + "Spacing", tuple(g.spacing()));
         out.put(p + "Size", tuple(g.size()));
+        if (step.equals("original")) {
+            out.put(p + "Hash", sha1(mask));
+        }
         BoundingBox box = Cropper.boundingBox(mask, label);
         if (box == null) {
             return;

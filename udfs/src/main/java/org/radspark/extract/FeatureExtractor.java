@@ -61,8 +61,9 @@ public final class FeatureExtractor {
         int label = s.label;
         Map<String, String> diag = new LinkedHashMap<>();
         diag.put("diagnostics_Versions_radspark", ENGINE_VERSION);
-        diag.put("diagnostics_Configuration_Settings", s.toString());
-        diag.put("diagnostics_Configuration_EnabledImageTypes", params.imageTypes().keySet().toString());
+        diag.put("diagnostics_Versions_Java", System.getProperty("java.version"));
+        diag.put("diagnostics_Configuration_Settings", org.radspark.params.PythonText.configurationSettings(params, label));
+        diag.put("diagnostics_Configuration_EnabledImageTypes", org.radspark.params.PythonText.repr(params.imageTypes()));
 
         MaskChecker.requireLabel(mask, label);
         Diagnostics.addImage(diag, image, "original");

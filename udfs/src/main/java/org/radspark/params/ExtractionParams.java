@@ -21,16 +21,23 @@ public final class ExtractionParams {
     private final Map<String, Object> voxelSettings;
     private final String text;
     private final IbsiConfig ibsi;
+    private final Map<String, Object> settingsAsWritten;
 
     public ExtractionParams(ExtractionSettings settings, Map<String, Map<String, Object>> imageTypes,
                             Map<String, List<String>> featureClasses, Map<String, Object> voxelSettings, String text,
-                            IbsiConfig ibsi) {
+                            IbsiConfig ibsi, Map<String, Object> settingsAsWritten) {
+        this.settingsAsWritten = Collections.unmodifiableMap(new LinkedHashMap<>(settingsAsWritten));
         this.settings = settings;
         this.imageTypes = Collections.unmodifiableMap(new LinkedHashMap<>(imageTypes));
         this.featureClasses = Collections.unmodifiableMap(new LinkedHashMap<>(featureClasses));
         this.voxelSettings = Collections.unmodifiableMap(new LinkedHashMap<>(voxelSettings));
         this.text = text;
         this.ibsi = ibsi;
+    }
+
+    /** The file's setting: block as written (keys in file order, YAML values). */
+    public Map<String, Object> settingsAsWritten() {
+        return settingsAsWritten;
     }
 
     /** The IBSI-mode configuration (the file's {@code ibsi:} block), or null in pyradiomics mode. */

@@ -57,7 +57,9 @@ public final class ParamFileParser {
         }
         ExtractionSettings settings = new ExtractionSettings();
         Object settingBlock = top.get("setting");
+        Map<String, Object> asWritten = new LinkedHashMap<>();
         if (settingBlock != null) {
+            asWritten.putAll(map(settingBlock, source, "setting"));
             applySettings(settings, map(settingBlock, source, "setting"), source, "setting.");
         }
         Map<String, Map<String, Object>> imageTypes = new LinkedHashMap<>();
@@ -109,7 +111,7 @@ public final class ParamFileParser {
                 + " processing of IBSI-2 phase 2 (see conf/ibsi/ibsi2/phase2/); to write a response map, use"
                 + " 'radspark filter'");
         }
-        return new ExtractionParams(settings, imageTypes, classes, voxel, text, ibsi);
+        return new ExtractionParams(settings, imageTypes, classes, voxel, text, ibsi, asWritten);
     }
 
     private static void applySettings(ExtractionSettings target, Map<String, Object> block, String source, String prefix) {

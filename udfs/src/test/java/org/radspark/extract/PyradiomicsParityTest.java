@@ -182,7 +182,8 @@ class PyradiomicsParityTest {
         ExtractionResult r = new FeatureExtractor(ExtractionParams.defaults()).extract(image, mask);
         for (String key : new String[] {"diagnostics_Mask-original_BoundingBox", "diagnostics_Mask-original_VoxelNum",
             "diagnostics_Mask-original_VolumeNum", "diagnostics_Image-original_Size", "diagnostics_Image-original_Minimum",
-            "diagnostics_Image-original_Maximum"}) {
+            "diagnostics_Image-original_Maximum", "diagnostics_Image-original_Hash", "diagnostics_Mask-original_Hash",
+            "diagnostics_Configuration_EnabledImageTypes"}) {
             assertEquals(base.get(key), r.diagnostics().get(key), key);
         }
         assertEquals(Double.parseDouble(base.get("diagnostics_Image-original_Mean")),
