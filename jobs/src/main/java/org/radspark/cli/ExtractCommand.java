@@ -30,10 +30,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** `radspark extract IMAGE MASK`: one case's features, without Spark, as pyradiomics' command line does. */
+/**
+ * `radspark extract IMAGE MASK` (one case) or `radspark extract cases.csv` (pyradiomics' batch mode): features
+ * without Spark, as pyradiomics' command line gives them.
+ */
 @Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
     description = {"Extracts one case's radiomics features (pyradiomics' names and values) and writes them as CSV "
-        + "(feature,value) or JSON; with --standard ibsi, the IBSI-1 families at every aggregation."})
+        + "(feature,value) or JSON; with --standard ibsi, the IBSI-1 families at every aggregation.",
+        "Batch mode: radspark extract cases.csv -o results.csv reads a pyradiomics batch file (columns Image, Mask, "
+            + "optional Label, others passed through; paths relative to it) and writes one row per case in "
+            + "pyradiomics' layout: the input columns, the diagnostics, the features. A failing case is reported "
+            + "and the batch goes on (exit 3 when any failed)."})
 final class ExtractCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { csv, json }
@@ -41,11 +48,12 @@ final class ExtractCommand implements Callable<Integer> {
     /** Feature definitions. */
     enum Standard { pyradiomics, ibsi }
 
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "NRRD/NIfTI file or DICOM series folder.")
+    @Parameters(index = "0", paramLabel = "IMAGE|BATCH.csv",
+        description = "NRRD/NIfTI file or DICOM series folder; or a batch file (.csv) of cases.")
     String image;
 
-    @Parameters(index = "1", paramLabel = "MASK",
-        description = "NRRD/NIfTI label map, DICOM RTSTRUCT or SEG file, or DICOM series folder.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "MASK",
+        description = "NRRD/NIfTI label map, DICOM RTSTRUCT or SEG file, or DICOM series folder (not in batch mode).")
     String mask;
 
     @Option(names = {"-p", "--param"}, paramLabel = "FILE",
@@ -80,6 +88,21 @@ final class ExtractCommand implements Callable<Integer> {
         description = "Output file, written only when extraction succeeds (default: standard output).")
     String out;
 
+    @Option(names = {"-s", "--setting"}, paramLabel = "KEY:VALUE",
+        description = "Setting override on top of --param, as pyradiomics' -s (e.g. -s binWidth:10); repeatable.")
+    List<String> settings = new java.util.ArrayList<>();
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
+        description = "Batch mode: cases extracted at once (threads in this JVM).")
+    int jobs;
+
+    @Option(names = "--format-path", paramLabel = "absolute|relative|basename", defaultValue = "absolute",
+        description = "Batch mode: how Image and Mask are written (relative: to the batch file's folder).")
+    BatchExtraction.PathFormat formatPath;
+
+    @Option(names = "--skip-nans", description = "Batch mode: leave out features whose value is NaN.")
+    boolean skipNans;
+
     @Mixin
     LogOptions log;
 
@@ -93,11 +116,19 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
+        ExtractionParams params = params();
+        if (mask == null) {
+            if (!image.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+                throw Radspark.usage(spec, "extract needs IMAGE and MASK, or a batch file (.csv) alone");
+            }
+            return batch(params);
+        }
+        if (jobs != 1 || skipNans || formatPath != BatchExtraction.PathFormat.absolute) {
+            throw Radspark.usage(spec, "--jobs, --format-path and --skip-nans are for batch mode (a .csv of cases)");
+        }
         Path imagePath = Locations.local("image", image);
         Path maskPath = Locations.local("mask", mask);
-        ExtractionParams params = param != null
-            ? ParamFileParser.parse(Locations.local("parameter file", param)) : ExtractionParams.defaults();
         Standard std = standard != null ? standard : params.ibsi() != null ? Standard.ibsi : Standard.pyradiomics;
         if (std == Standard.ibsi && params.ibsi() == null) {
             throw new ParameterException((param != null ? param : "(no parameter file)")
@@ -131,6 +162,54 @@ final class ExtractCommand implements Callable<Integer> {
             writeAtomically(Locations.local("output", out), body);
         }
         return 0;
+    }
+
+    /** The parameter file (or pyradiomics' defaults) with the -s overrides. */
+    private ExtractionParams params() {
+        String source = param != null ? param : "(defaults)";
+        String text = "";
+        if (param != null) {
+            Path p = Locations.local("parameter file", param);
+            try {
+                text = Files.readString(p, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new ParameterException(p + ": cannot read parameter file (" + e.getMessage() + ")");
+            }
+        }
+        return ParamFileParser.parse(ParamFileParser.withSettingOverrides(text, settings, source), source);
+    }
+
+    /** pyradiomics' batch mode: every case of the CSV, a row each; exit 3 when a case failed. */
+    private int batch(ExtractionParams params) throws IOException, InterruptedException {
+        if (standard == Standard.ibsi || params.ibsi() != null || diagnostics) {
+            throw Radspark.usage(spec, "batch mode writes pyradiomics' layout (always with diagnostics); "
+                + "--standard ibsi and --diagnostics are for one case");
+        }
+        Path csv = Locations.local("batch file", image);
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        BatchExtraction b = new BatchExtraction(params, label, jobs, err, log.quiet);
+        List<BatchExtraction.Case> cases = b.read(csv);
+        List<BatchExtraction.Outcome> outcomes = b.extract(cases);
+        List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (BatchExtraction.Outcome o : outcomes) {
+            if (o.row() != null) {
+                rows.add(o.row());
+            }
+        }
+        OutputBody body = w -> BatchExtraction.write(rows, format.name(), formatPath, csv.toAbsolutePath().getParent(),
+            skipNans, w);
+        if (out == null) {
+            Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+            body.write(w);
+            w.flush();
+        } else if (!rows.isEmpty()) {
+            writeAtomically(Locations.local("output", out), body);
+        }
+        int failed = outcomes.size() - rows.size();
+        if (failed > 0) {
+            err.printf(java.util.Locale.ROOT, "[radspark] %d of %d cases failed%n", failed, outcomes.size());
+        }
+        return failed > 0 ? Radspark.CASES_FAILED : 0;
     }
 
     /** Writes one command's output to a writer. */

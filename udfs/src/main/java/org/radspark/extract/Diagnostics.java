@@ -22,15 +22,15 @@ public final class Diagnostics {
         Geometry g = image.geometry();
         String p = "diagnostics_Image-" + step + "_";
         double[] range = minMeanMax(image.voxels());
+        if (step.equals("original")) {
+            out.put(p + "Hash", sha1(image));
+        }
         out.put(p + "Dimensionality", g.nz() > 1 ? "3D" : "2D");
         out.put(p + "Spacing", tuple(g.spacing()));
         out.put(p + "Size", tuple(g.size()));
         out.put(p + "Mean", num(range[1]));
         out.put(p + "Minimum", num(range[0]));
         out.put(p + "Maximum", num(range[2]));
-        if (step.equals("original")) {
-            out.put(p + "Hash", sha1(image));
-        }
     }
 
     /**
@@ -93,11 +93,11 @@ public final class Diagnostics {
     static void addMask(Map<String, String> out, Mask mask, int label, String step) {
         Geometry g = mask.geometry();
         String p = "diagnostics_Mask-" + step + "_";
-        out.put(p + "Spacing", tuple(g.spacing()));
-        out.put(p + "Size", tuple(g.size()));
         if (step.equals("original")) {
             out.put(p + "Hash", sha1(mask));
         }
+        out.put(p + "Spacing", tuple(g.spacing()));
+        out.put(p + "Size", tuple(g.size()));
         BoundingBox box = Cropper.boundingBox(mask, label);
         if (box == null) {
             return;
@@ -184,10 +184,8 @@ public final class Diagnostics {
         return b.append(')').toString();
     }
 
+    /** A value as pyradiomics' diagnostics print it: Python's repr of a float ({@code 0.0}, {@code 385.65...}). */
     static String num(double d) {
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            return Long.toString((long) d);
-        }
-        return String.format(Locale.ROOT, "%s", d);
+        return org.radspark.params.PythonText.repr(d);
     }
 }

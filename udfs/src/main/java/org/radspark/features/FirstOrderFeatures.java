@@ -12,7 +12,7 @@ public final class FirstOrderFeatures extends NamedFeatureFamily {
         super("firstorder", ALL, DEFAULTS);
     }
 
-    /** pyradiomics emits features in the order of dir() on the class, i.e. sorted by name. */
+    /** The features; NamedFeatureFamily puts them in pyradiomics' order (by getter name: MeanAbsoluteDeviation, Mean). */
     private static final List<String> ALL = List.of(
         "10Percentile", "90Percentile", "Energy", "Entropy", "InterquartileRange", "Kurtosis", "Maximum", "Mean",
         "MeanAbsoluteDeviation", "Median", "Minimum", "Range", "RobustMeanAbsoluteDeviation", "RootMeanSquared",
@@ -41,7 +41,7 @@ public final class FirstOrderFeatures extends NamedFeatureFamily {
             }
         }
         Stats s = new Stats(x, levels, roi.maxGrayLevel, roi.settings.voxelArrayShift, roi.spacing);
-        for (String f : ALL) {
+        for (String f : featureNames()) {
             if (enabled.contains(f)) {
                 out.put(f, s.value(f));
             }

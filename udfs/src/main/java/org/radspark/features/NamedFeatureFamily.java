@@ -2,7 +2,11 @@ package org.radspark.features;
 
 import java.util.List;
 
-/** Base of the pyradiomics feature families: the class name and its full and default feature lists. */
+/**
+ * Base of the pyradiomics feature families: the class name and its full and default feature lists, in the
+ * order pyradiomics reports them (its getNAMEFeatureValue methods sorted by name, so MeanAbsoluteDeviation
+ * comes before Mean).
+ */
 public abstract class NamedFeatureFamily implements FeatureFamily {
     private final String name;
     private final List<String> all;
@@ -10,8 +14,13 @@ public abstract class NamedFeatureFamily implements FeatureFamily {
 
     protected NamedFeatureFamily(String name, List<String> all, List<String> defaults) {
         this.name = name;
-        this.all = List.copyOf(all);
-        this.defaults = List.copyOf(defaults);
+        this.all = pyradiomicsOrder(all);
+        this.defaults = pyradiomicsOrder(defaults);
+    }
+
+    /** Sorted as pyradiomics lists a class's features: by the name of the method computing each. */
+    static List<String> pyradiomicsOrder(List<String> names) {
+        return names.stream().sorted(java.util.Comparator.comparing(n -> "get" + n + "FeatureValue")).toList();
     }
 
     @Override

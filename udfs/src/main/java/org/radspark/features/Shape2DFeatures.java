@@ -81,7 +81,7 @@ public final class Shape2DFeatures extends NamedFeatureFamily {
         double[] eig = Eigen.principalMoments(mask, new int[] {rows, cols}, spacing, count);
 
         double surface = sq.surface, perimeter = sq.perimeter;
-        for (String f : ALL) {
+        for (String f : featureNames()) {
             if (!enabled.contains(f)) {
                 continue;
             }

@@ -50,7 +50,7 @@ public final class ShapeFeatures extends NamedFeatureFamily {
 
         double v = mesh.volume;
         double a = mesh.surfaceArea;
-        for (String f : ALL) {
+        for (String f : featureNames()) {
             if (!enabled.contains(f)) {
                 continue;
             }

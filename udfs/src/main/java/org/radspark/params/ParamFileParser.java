@@ -40,6 +40,45 @@ public final class ParamFileParser {
         return parse(text, file.toString());
     }
 
+    /**
+     * Parameter file text with pyradiomics' command-line setting overrides ({@code -s KEY:VALUE}) written
+     * into its setting: block; each VALUE is read as a YAML scalar or flow sequence ({@code 25},
+     * {@code true}, {@code sitkLinear}, {@code [2, 2, 2]}). The result is checked like any parameter file.
+     */
+    public static String withSettingOverrides(String text, List<String> overrides, String source) {
+        if (overrides == null || overrides.isEmpty()) {
+            return text;
+        }
+        Object root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        } catch (YAMLException e) {
+            throw new ParameterException(source + ": not valid YAML, " + YamlProblems.describe(e));
+        }
+        Map<String, Object> top = root == null ? new LinkedHashMap<>() : new LinkedHashMap<>(map(root, source, "(top level)"));
+        Map<String, Object> setting = top.get("setting") == null ? new LinkedHashMap<>()
+            : new LinkedHashMap<>(map(top.get("setting"), source, "setting"));
+        for (String o : overrides) {
+            int colon = o.indexOf(':');
+            if (colon <= 0) {
+                throw new ParameterException("setting override '" + o + "' needs the form KEY:VALUE (e.g. binWidth:25)");
+            }
+            String value = o.substring(colon + 1).strip();
+            Object parsed;
+            try {
+                parsed = value.isEmpty() ? null : new Yaml(new SafeConstructor(new LoaderOptions())).load(value);
+            } catch (YAMLException e) {
+                throw new ParameterException("setting override '" + o + "': value is not valid YAML, "
+                    + YamlProblems.describe(e));
+            }
+            setting.put(o.substring(0, colon).strip(), parsed);
+        }
+        top.put("setting", setting);
+        org.yaml.snakeyaml.DumperOptions d = new org.yaml.snakeyaml.DumperOptions();
+        d.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+        return new Yaml(d).dump(top);
+    }
+
     /** Parses {@code text}; {@code source} names the file in error messages. */
     public static ExtractionParams parse(String text, String source) {
         Object root;

@@ -1,0 +1,258 @@
+package org.radspark.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.radspark.extract.ExtractionResult;
+import org.radspark.extract.FeatureExtractor;
+import org.radspark.io.CsvRecords;
+import org.radspark.io.MaskSelection;
+import org.radspark.io.ReadException;
+import org.radspark.io.VolumeReaders;
+import org.radspark.params.ExtractionParams;
+import org.radspark.params.PythonText;
+
+/**
+ * pyradiomics' batch mode without Spark ({@code radspark extract cases.csv}): a CSV with the columns
+ * {@code Image} and {@code Mask} (paths relative to the CSV), optionally {@code Label}, any other columns
+ * passed through. Cases run on {@code jobs} threads; the output has one row per extracted case in
+ * pyradiomics' layout (the input columns, then the diagnostics, then the features; keys that only later
+ * cases have are appended in sorted order), so scripts that read pyradiomics' output read this one. A case
+ * that fails is one line on stderr and no row; the others go on.
+ */
+final class BatchExtraction {
+    /** How the Image and Mask columns are written (pyradiomics' --format-path). */
+    enum PathFormat { absolute, relative, basename }
+
+    /** One case of the batch file: its row (input columns in order) and its resolved files. */
+    record Case(int number, Map<String, String> row, Path image, Path mask, Integer label) {
+    }
+
+    /** A case's outcome: its output row, or the reason it failed. */
+    record Outcome(Case c, Map<String, Object> row, String error) {
+    }
+
+    private final ExtractionParams params;
+    private final Integer labelOption;
+    private final int jobs;
+    private final java.io.PrintWriter log;
+    private final boolean quiet;
+
+    BatchExtraction(ExtractionParams params, Integer labelOption, int jobs, java.io.PrintWriter log, boolean quiet) {
+        this.params = params;
+        this.labelOption = labelOption;
+        this.jobs = jobs;
+        this.log = log;
+        this.quiet = quiet;
+    }
+
+    /** Reads a batch file: required Image and Mask columns; rows without either are skipped with a warning. */
+    List<Case> read(Path csv) {
+        String text;
+        try {
+            text = Files.readString(csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ReadException(csv + ": cannot read batch file (" + e.getMessage() + ")", e);
+        }
+        List<List<String>> records;
+        try {
+            records = CsvRecords.parse(text);
+        } catch (CsvRecords.CsvException e) {
+            throw new ReadException(csv + ": not a valid CSV batch file: " + e.getMessage());
+        }
+        if (records.isEmpty()) {
+            throw new ReadException(csv + ": empty batch file (no header line)");
+        }
+        List<String> header = records.get(0);
+        for (String required : new String[] {"Image", "Mask"}) {
+            if (!header.contains(required)) {
+                throw new ReadException(csv + ": batch file has no '" + required + "' column (columns: "
+                    + String.join(", ", header) + ")");
+            }
+        }
+        Path base = csv.toAbsolutePath().getParent();
+        List<Case> cases = new ArrayList<>();
+        for (int r = 1; r < records.size(); r++) {
+            List<String> fields = records.get(r);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                row.put(header.get(c), c < fields.size() ? fields.get(c) : "");
+            }
+            String image = row.get("Image").strip();
+            String mask = row.get("Mask").strip();
+            if (image.isEmpty() || mask.isEmpty()) {
+                log.println("[radspark] " + csv + " line " + (r + 1) + ": no Image or Mask, skipped");
+                continue;
+            }
+            String label = row.getOrDefault("Label", "").strip();
+            Integer l = null;
+            if (!label.isEmpty()) {
+                try {
+                    l = (int) Double.parseDouble(label);
+                } catch (NumberFormatException e) {
+                    throw new ReadException(csv + " line " + (r + 1) + ": Label must be a number, got '" + label + "'");
+                }
+            }
+            cases.add(new Case(cases.size() + 1, row, base.resolve(image).normalize(), base.resolve(mask).normalize(),
+                l != null ? l : labelOption));
+        }
+        return cases;
+    }
+
+    /** Extracts every case, {@code jobs} at a time; outcomes in the batch file's order. */
+    List<Outcome> extract(List<Case> cases) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, cases.size())), r -> {
+            Thread t = new Thread(r, "radspark-batch");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (Case c : cases) {
+                futures.add(pool.submit(() -> extractOne(c)));
+            }
+            List<Outcome> out = new ArrayList<>();
+            int failed = 0;
+            for (Future<Outcome> f : futures) {
+                Outcome o;
+                try {
+                    o = f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+                out.add(o);
+                if (o.error() != null) {
+                    failed++;
+                    log.println("[radspark] case " + o.c().number() + " (" + o.c().image() + " + " + o.c().mask() + "): "
+                        + o.error());
+                }
+                if (!quiet) {
+                    log.printf(Locale.ROOT, "[radspark] cases %d/%d done, %d failed%n", out.size(), cases.size(), failed);
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Outcome extractOne(Case c) {
+        try {
+            VolumeReaders.Case read = VolumeReaders.readCase(c.image(), null, c.mask(), MaskSelection.NONE);
+            ExtractionResult r = new FeatureExtractor(params).extract(read.image(), read.mask(), c.label());
+            Map<String, Object> row = new LinkedHashMap<>(c.row());
+            row.put("Image", c.image().toString());
+            row.put("Mask", c.mask().toString());
+            row.putAll(r.diagnostics());
+            row.putAll(r.features());
+            return new Outcome(c, row, null);
+        } catch (RuntimeException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            int nl = m.indexOf('\n');
+            return new Outcome(c, null, nl < 0 ? m : m.substring(0, nl));
+        }
+    }
+
+    /**
+     * The header: the first extracted case's keys in order, then keys only later cases have, sorted (as
+     * pyradiomics does).
+     */
+    static List<String> header(List<Map<String, Object>> rows) {
+        List<String> header = new ArrayList<>(rows.get(0).keySet());
+        TreeSet<String> more = new TreeSet<>();
+        for (Map<String, Object> r : rows.subList(1, rows.size())) {
+            more.addAll(r.keySet());
+        }
+        more.removeAll(header);
+        header.addAll(more);
+        return header;
+    }
+
+    /** Writes the rows as CSV (Python's csv module's quoting) or as a JSON list of objects. */
+    static void write(List<Map<String, Object>> rows, String format, PathFormat paths, Path batchDir, boolean skipNans,
+                      Writer w) throws IOException {
+        for (Map<String, Object> r : rows) {
+            for (String k : new String[] {"Image", "Mask"}) {
+                Path p = Path.of((String) r.get(k));
+                r.put(k, switch (paths) {
+                    case absolute -> p.toAbsolutePath().toString();
+                    case relative -> batchDir.toAbsolutePath().relativize(p.toAbsolutePath()).toString();
+                    case basename -> p.getFileName().toString();
+                });
+            }
+            if (skipNans) {
+                r.values().removeIf(v -> v instanceof Double d && d.isNaN());
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String> header = header(rows);
+        if (format.equals("json")) {
+            w.write("[");
+            for (int i = 0; i < rows.size(); i++) {
+                w.write(i == 0 ? "\n  {" : ",\n  {");
+                boolean first = true;
+                for (Map.Entry<String, Object> e : rows.get(i).entrySet()) {
+                    w.write((first ? "\n    " : ",\n    ") + org.radspark.jobs.JsonText.quote(e.getKey()) + ": "
+                        + jsonValue(e.getValue()));
+                    first = false;
+                }
+                w.write("\n  }");
+            }
+            w.write("\n]\n");
+            return;
+        }
+        w.write(csvLine(new ArrayList<>(header)));
+        for (Map<String, Object> r : rows) {
+            List<String> cells = new ArrayList<>();
+            for (String k : header) {
+                cells.add(text(r.get(k)));
+            }
+            w.write(csvLine(cells));
+        }
+    }
+
+    /** A value as pyradiomics' CSV holds it: numbers in Python's repr, absent as empty. */
+    private static String text(Object v) {
+        if (v == null) {
+            return "";
+        }
+        return v instanceof Double d ? PythonText.repr(d) : v.toString();
+    }
+
+    private static String jsonValue(Object v) {
+        if (v instanceof Double d) {
+            return Double.isFinite(d) ? PythonText.repr(d) : "null";
+        }
+        return org.radspark.jobs.JsonText.quote(v == null ? "" : v.toString());
+    }
+
+    private static String csvLine(List<String> cells) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String s = cells.get(i);
+            if (i > 0) {
+                b.append(',');
+            }
+            if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+                b.append('"').append(s.replace("\"", "\"\"")).append('"');
+            } else {
+                b.append(s);
+            }
+        }
+        return b.append('\n').toString();
+    }
+}
