@@ -125,6 +125,7 @@ final class BatchExtraction {
             }
             List<Outcome> out = new ArrayList<>();
             int failed = 0;
+            long t0 = System.nanoTime();
             for (Future<Outcome> f : futures) {
                 Outcome o;
                 try {
@@ -135,10 +136,15 @@ final class BatchExtraction {
                 out.add(o);
                 if (o.error() != null) {
                     failed++;
-                    log.println("[radspark] case " + o.c().number() + " (" + o.c().image() + " + " + o.c().mask() + "): "
-                        + o.error());
+                    String clear = org.radspark.jobs.ProgressReporter.bar() && !quiet ? "\r\u001b[K" : "";
+                    log.println(clear + "[radspark] case " + o.c().number() + " (" + o.c().image() + " + "
+                        + o.c().mask() + "): " + o.error());
                 }
-                if (!quiet) {
+                if (!quiet && org.radspark.jobs.ProgressReporter.bar()) {
+                    log.print("\r" + org.radspark.jobs.ProgressReporter.barLine(out.size(), cases.size(), failed,
+                        (System.nanoTime() - t0) / 1e9) + "\u001b[K" + (out.size() == cases.size() ? "\n" : ""));
+                    log.flush();
+                } else if (!quiet) {
                     log.printf(Locale.ROOT, "[radspark] cases %d/%d done, %d failed%n", out.size(), cases.size(), failed);
                 }
             }

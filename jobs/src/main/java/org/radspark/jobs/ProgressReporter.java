@@ -19,6 +19,33 @@ public final class ProgressReporter implements AutoCloseable {
         enabled = on;
     }
 
+    /**
+     * On a terminal the progress is one bar redrawn in place; elsewhere (cron, a scheduler, a log file)
+     * plain lines. radspark.progress=bar|lines overrides the guess.
+     */
+    private static volatile boolean bar = "bar".equals(System.getProperty("radspark.progress"))
+        || (!"lines".equals(System.getProperty("radspark.progress")) && System.console() != null
+            && !"dumb".equals(System.getenv("TERM")));
+
+    public static void setBar(boolean on) {
+        bar = on;
+    }
+
+    /** Whether progress is drawn as a bar (a terminal). */
+    public static boolean bar() {
+        return bar;
+    }
+
+    /** A progress bar line: "[radspark] [#####-----] 12/40 cases, 1 failed, 3.2 cases/min, ETA 5m 3s". */
+    public static String barLine(long done, long total, long failed, double seconds) {
+        int width = 24;
+        int filled = total <= 0 ? width : (int) Math.min(width, done * width / total);
+        double rate = seconds > 0 ? done / seconds * 60 : 0;
+        String eta = done == 0 || rate <= 0 ? "--" : formatDuration((total - done) / rate * 60);
+        return String.format(Locale.ROOT, "[radspark] [%s%s] %d/%d cases, %d failed, %.1f cases/min, ETA %s",
+            "#".repeat(filled), "-".repeat(width - filled), done, total, failed, rate, eta);
+    }
+
     private final PrintStream out;
     private final long total;
     private final LongSupplier done;
@@ -28,6 +55,7 @@ public final class ProgressReporter implements AutoCloseable {
     private long lastDone = -1;
     private long lastFailed = -1;
     private long lastPrintNanos = 0;
+    private boolean drawn;
 
     ProgressReporter(PrintStream out, long total, LongSupplier done, LongSupplier failed, long periodMillis) {
         this.out = out;
@@ -50,7 +78,12 @@ public final class ProgressReporter implements AutoCloseable {
      */
     synchronized void report() {
         long d = done.getAsLong(), f = failed.getAsLong(), now = System.nanoTime();
-        if (enabled && (d != lastDone || f != lastFailed || now - lastPrintNanos > 30_000_000_000L)) {
+        if (enabled && bar) {
+            // redrawn in place (carriage return, clear to the end of the line)
+            out.print("\r" + barLine(d, total, f, (now - startNanos) / 1e9) + "\u001b[K");
+            out.flush();
+            drawn = true;
+        } else if (enabled && (d != lastDone || f != lastFailed || now - lastPrintNanos > 30_000_000_000L)) {
             out.println(line(d, f));
             lastDone = d;
             lastFailed = f;
@@ -65,7 +98,13 @@ public final class ProgressReporter implements AutoCloseable {
      */
     synchronized void finish(long d, long f) {
         timer.shutdownNow();
-        if (enabled && (d != lastDone || f != lastFailed)) {
+        if (drawn) {
+            // the bar's last state stays on screen; the final counts follow on a line of their own
+            out.print("\r" + barLine(d, total, f, (System.nanoTime() - startNanos) / 1e9) + "\u001b[K\n");
+            drawn = false;
+            lastDone = d;
+            lastFailed = f;
+        } else if (enabled && (d != lastDone || f != lastFailed)) {
             out.println(line(d, f));
             lastDone = d;
             lastFailed = f;
@@ -80,7 +119,7 @@ public final class ProgressReporter implements AutoCloseable {
             d, total, f, rate, eta, formatDuration(seconds));
     }
 
-    static String formatDuration(double seconds) {
+    public static String formatDuration(double seconds) {
         long s = Math.round(seconds);
         if (s < 60) {
             return s + "s";
