@@ -143,7 +143,7 @@ final class ExtractCommand implements Callable<Integer> {
         try {
             if (std == Standard.ibsi) {
                 if (label != null) {
-                    msk = relabel(msk, label);
+                    msk = msk.only(label);
                 }
                 List<IbsiValue> values = IbsiExtractor.extract(img, msk, params.ibsi());
                 body = w -> ResultWriter.writeIbsi(values, fmt, w);
@@ -215,16 +215,6 @@ final class ExtractCommand implements Callable<Integer> {
     /** Writes one command's output to a writer. */
     interface OutputBody {
         void write(Writer w) throws IOException;
-    }
-
-    /** The voxels of {@code label} as label 1 (IBSI mode reads label 1). */
-    private static Mask relabel(Mask mask, int label) {
-        int[] src = mask.labels();
-        int[] out = new int[src.length];
-        for (int i = 0; i < src.length; i++) {
-            out[i] = src[i] == label ? 1 : 0;
-        }
-        return new Mask(mask.geometry(), out);
     }
 
     /** Writes to a temporary file beside the target, then renames: a failed run leaves no partial output. */

@@ -71,7 +71,7 @@ public final class FeatureExtractor {
 
         if (s.n4BiasCorrection) {
             try {
-                image = new N4BiasFieldCorrector(N4Settings.fromMap(s.n4)).correct(image, binaryMask(mask, label)).corrected();
+                image = new N4BiasFieldCorrector(N4Settings.fromMap(s.n4)).correct(image, mask.only(label)).corrected();
             } catch (IllegalArgumentException e) {
                 throw new ExtractionException(Stage.PREPROCESS, "N4 bias-field correction: " + e.getMessage(), e);
             }
@@ -178,16 +178,6 @@ public final class FeatureExtractor {
         for (Map.Entry<String, Double> v : values.entrySet()) {
             out.put(prefix + v.getKey(), v.getValue());
         }
-    }
-
-    /** The label's voxels as a 0/1 mask on the same grid (N4 restricts its fit to them when n4Mask). */
-    private static Mask binaryMask(Mask mask, int label) {
-        int[] labels = mask.labels();
-        int[] out = new int[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            out[i] = labels[i] == label ? 1 : 0;
-        }
-        return new Mask(mask.geometry(), out);
     }
 
     private static byte[] roiOf(Mask mask, int label) {

@@ -31,4 +31,13 @@ public final class Mask {
         }
         return n;
     }
+
+    /** The voxels of {@code label} as label 1, the rest 0 (IBSI mode reads label 1; N4 fits on a 0/1 mask). */
+    public Mask only(int label) {
+        int[] out = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = labels[i] == label ? 1 : 0;
+        }
+        return new Mask(geometry, out);
+    }
 }
