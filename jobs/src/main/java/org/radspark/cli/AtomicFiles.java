@@ -18,6 +18,9 @@ final class AtomicFiles {
 
     /** Writes {@code target} via a temporary file with {@code suffix} (writers that choose by name need it). */
     static void write(Path target, String suffix, Filler filler) throws IOException {
+        if (Files.isDirectory(target)) {
+            throw new org.radspark.jobs.Locations.LocationException("output " + target + " is a folder; name a file");
+        }
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);

@@ -37,10 +37,10 @@ final class BatchExtraction {
     enum PathFormat { absolute, relative, basename }
 
     /** One case of the batch file: its row (input columns in order) and its resolved files. */
-    record Case(int number, Map<String, String> row, Path image, Path mask, Integer label) {
+    record Case(int number, Map<String, String> row, Path image, Path mask, Integer label, String problem) {
     }
 
-    /** A case's outcome: its output row, or the reason it failed. */
+    /** A case's outcome: its output row (only the input columns when it failed) and the reason it failed, or null. */
     record Outcome(Case c, Map<String, Object> row, String error) {
     }
 
@@ -98,15 +98,16 @@ final class BatchExtraction {
             }
             String label = row.getOrDefault("Label", "").strip();
             Integer l = null;
+            String problem = null;
             if (!label.isEmpty()) {
                 try {
                     l = (int) Double.parseDouble(label);
                 } catch (NumberFormatException e) {
-                    throw new ReadException(csv + " line " + (r + 1) + ": Label must be a number, got '" + label + "'");
+                    problem = "line " + (r + 1) + " of the batch file: Label must be a number, got '" + label + "'";
                 }
             }
             cases.add(new Case(cases.size() + 1, row, base.resolve(image).normalize(), base.resolve(mask).normalize(),
-                l != null ? l : labelOption));
+                l != null ? l : labelOption, problem));
         }
         return cases;
     }
@@ -155,6 +156,12 @@ final class BatchExtraction {
     }
 
     private Outcome extractOne(Case c) {
+        Map<String, Object> input = new LinkedHashMap<>(c.row());
+        input.put("Image", c.image().toString());
+        input.put("Mask", c.mask().toString());
+        if (c.problem() != null) {
+            return new Outcome(c, input, c.problem());
+        }
         try {
             VolumeReaders.Case read = VolumeReaders.readCase(c.image(), null, c.mask(), MaskSelection.NONE);
             ExtractionResult r = new FeatureExtractor(params).extract(read.image(), read.mask(), c.label());
@@ -167,7 +174,7 @@ final class BatchExtraction {
         } catch (RuntimeException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             int nl = m.indexOf('\n');
-            return new Outcome(c, null, nl < 0 ? m : m.substring(0, nl));
+            return new Outcome(c, input, nl < 0 ? m : m.substring(0, nl));
         }
     }
 
@@ -212,8 +219,9 @@ final class BatchExtraction {
                 w.write(i == 0 ? "\n  {" : ",\n  {");
                 boolean first = true;
                 for (Map.Entry<String, Object> e : rows.get(i).entrySet()) {
+                    boolean input = !e.getKey().startsWith("diagnostics_") && !(e.getValue() instanceof Double);
                     w.write((first ? "\n    " : ",\n    ") + org.radspark.jobs.JsonText.quote(e.getKey()) + ": "
-                        + jsonValue(e.getValue()));
+                        + jsonValue(e.getValue(), input));
                     first = false;
                 }
                 w.write("\n  }");
@@ -239,11 +247,13 @@ final class BatchExtraction {
         return v instanceof Double d ? PythonText.repr(d) : v.toString();
     }
 
-    private static String jsonValue(Object v) {
+    /** Features as numbers (NaN as null); diagnostics as the JSON of their Python value; input columns as text. */
+    private static String jsonValue(Object v, boolean input) {
         if (v instanceof Double d) {
             return Double.isFinite(d) ? PythonText.repr(d) : "null";
         }
-        return org.radspark.jobs.JsonText.quote(v == null ? "" : v.toString());
+        String s = v == null ? "" : v.toString();
+        return input ? org.radspark.jobs.JsonText.quote(s) : PythonText.jsonOf(s);
     }
 
     private static String csvLine(List<String> cells) {

@@ -23,13 +23,13 @@ final class BenchCommands {
     }
 
     /** `radspark bench IMAGE MASK`. */
-    @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
+    @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = "Times one case's extraction on one thread (wall time, peak heap).")
     static final class Bench implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "IMAGE")
+        @Parameters(index = "0", paramLabel = "IMAGE", description = "NRRD/NIfTI file or DICOM series folder.")
         String image;
 
-        @Parameters(index = "1", paramLabel = "MASK")
+        @Parameters(index = "1", paramLabel = "MASK", description = "Label map, RTSTRUCT or SEG (as for extract).")
         String mask;
 
         @Option(names = {"-p", "--param"}, paramLabel = "FILE", description = "Parameter file (default: pyradiomics').")
@@ -62,7 +62,7 @@ final class BenchCommands {
     }
 
     /** `radspark bench-cohort`. */
-    @Command(name = "bench-cohort", mixinStandardHelpOptions = true, showDefaultValues = true,
+    @Command(name = "bench-cohort", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = "The cohort job's throughput (cases/min) and its overhead over a plain Java loop, each in a fresh JVM.")
     static final class BenchCohort implements Callable<Integer> {
         @Option(names = "--cases", paramLabel = "N", defaultValue = "40", description = "Cases in the cohort.")
@@ -108,7 +108,7 @@ final class BenchCommands {
     }
 
     /** `radspark bench-synthetic`. */
-    @Command(name = "bench-synthetic", mixinStandardHelpOptions = true, showDefaultValues = true,
+    @Command(name = "bench-synthetic", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = "Extracts a generated CT-sized case on one thread and prints each run's wall time and the peak heap.")
     static final class BenchSynthetic implements Callable<Integer> {
         @Option(names = {"-p", "--param"}, paramLabel = "FILE", description = "Parameter file "

@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
  * without Spark, as pyradiomics' command line gives them.
  */
 @Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
-    description = {"Extracts one case's radiomics features (pyradiomics' names and values) and writes them as CSV "
-        + "(feature,value) or JSON; with --standard ibsi, the IBSI-1 families at every aggregation.",
+    description = {"Extracts radiomics features (pyradiomics' names and values) without Spark: one case, written as "
+        + "CSV (feature,value) or JSON, with --standard ibsi the IBSI-1 families at every aggregation; or a batch "
+        + "file of cases.",
         "Batch mode: radspark extract cases.csv -o results.csv reads a pyradiomics batch file (columns Image, Mask, "
             + "optional Label, others passed through; paths relative to it) and writes one row per case in "
             + "pyradiomics' layout: the input columns, the diagnostics, the features. A failing case is reported "
@@ -74,14 +75,15 @@ final class ExtractCommand implements Callable<Integer> {
     String series;
 
     @Option(names = "--standard", paramLabel = "pyradiomics|ibsi",
-        description = "Feature definitions; ibsi (or an ibsi: block in the parameter file) writes "
-            + "family,feature,ibsi_code,aggregation,value.")
+        description = "Feature definitions (default: ibsi when the parameter file has an ibsi: block, see "
+            + "conf/ibsi/, else pyradiomics); ibsi writes family,feature,ibsi_code,aggregation,value.")
     Standard standard;
 
     @Option(names = "--diagnostics", description = "Add pyradiomics' diagnostics_* rows.")
     boolean diagnostics;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "csv|json", defaultValue = "csv", description = "Output format.")
+    @Option(names = {"-f", "--format"}, paramLabel = "csv|json",
+        description = "Output format (default: json for -o *.json, else csv).")
     Format format;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
@@ -90,7 +92,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Option(names = {"-s", "--setting"}, paramLabel = "KEY:VALUE",
         description = "Setting override on top of --param, as pyradiomics' -s (e.g. -s binWidth:10); repeatable.")
-    List<String> settings = new java.util.ArrayList<>();
+    List<String> settings;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
         description = "Batch mode: cases extracted at once (threads in this JVM).")
@@ -117,11 +119,28 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        boolean batchFile = image.toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+        if (mask == null && !batchFile) {
+            throw Radspark.usage(spec, "extract needs IMAGE and MASK, or a batch file (.csv) alone");
+        }
+        if (mask != null && batchFile) {
+            throw Radspark.usage(spec, "a batch file (" + image + ") names each case's mask itself; give no MASK");
+        }
+        if (jobs < 1) {
+            throw Radspark.usage(spec, "--jobs must be at least 1, got " + jobs);
+        }
+        if (settings != null) {
+            for (String o : settings) {
+                if (o.indexOf(':') <= 0) {
+                    throw Radspark.usage(spec, "-s '" + o + "' needs the form KEY:VALUE (e.g. -s binWidth:25)");
+                }
+            }
+        }
+        if (format == null) {
+            format = out != null && out.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? Format.json : Format.csv;
+        }
         ExtractionParams params = params();
         if (mask == null) {
-            if (!image.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
-                throw Radspark.usage(spec, "extract needs IMAGE and MASK, or a batch file (.csv) alone");
-            }
             return batch(params);
         }
         if (jobs != 1 || skipNans || formatPath != BatchExtraction.PathFormat.absolute) {
@@ -172,11 +191,19 @@ final class ExtractCommand implements Callable<Integer> {
             Path p = Locations.local("parameter file", param);
             try {
                 text = Files.readString(p, StandardCharsets.UTF_8);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new ParameterException("parameter file " + param + " not found");
             } catch (IOException e) {
                 throw new ParameterException(p + ": cannot read parameter file (" + e.getMessage() + ")");
             }
         }
-        return ParamFileParser.parse(ParamFileParser.withSettingOverrides(text, settings, source), source);
+        ExtractionParams fromFile = ParamFileParser.parse(text, source);
+        if (settings == null || settings.isEmpty()) {
+            return fromFile;
+        }
+        // the file alone is valid: a problem now is in the overrides, and named so
+        return ParamFileParser.parse(ParamFileParser.withSettingOverrides(text, settings, source),
+            "-s " + String.join(" -s ", settings));
     }
 
     /** pyradiomics' batch mode: every case of the CSV, a row each; exit 3 when a case failed. */
@@ -190,10 +217,16 @@ final class ExtractCommand implements Callable<Integer> {
         BatchExtraction b = new BatchExtraction(params, label, jobs, err, log.quiet);
         List<BatchExtraction.Case> cases = b.read(csv);
         List<BatchExtraction.Outcome> outcomes = b.extract(cases);
+        if (cases.isEmpty()) {
+            throw new org.radspark.io.ReadException(csv + ": no cases (a header line only)");
+        }
+        // as pyradiomics: a row for every case, a failed one with its input columns only
         List<java.util.Map<String, Object>> rows = new java.util.ArrayList<>();
+        int failed = 0;
         for (BatchExtraction.Outcome o : outcomes) {
-            if (o.row() != null) {
-                rows.add(o.row());
+            rows.add(o.row());
+            if (o.error() != null) {
+                failed++;
             }
         }
         OutputBody body = w -> BatchExtraction.write(rows, format.name(), formatPath, csv.toAbsolutePath().getParent(),
@@ -202,10 +235,9 @@ final class ExtractCommand implements Callable<Integer> {
             Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
             body.write(w);
             w.flush();
-        } else if (!rows.isEmpty()) {
+        } else {
             writeAtomically(Locations.local("output", out), body);
         }
-        int failed = outcomes.size() - rows.size();
         if (failed > 0) {
             err.printf(java.util.Locale.ROOT, "[radspark] %d of %d cases failed%n", failed, outcomes.size());
         }

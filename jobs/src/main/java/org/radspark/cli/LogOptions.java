@@ -16,8 +16,7 @@ import picocli.CommandLine.Option;
  * from Spark, Hadoop and Delta.
  */
 final class LogOptions {
-    @Option(names = {"-v", "--verbose"}, description = "More detail: radspark's debug messages and the stack trace "
-        + "of an error.")
+    @Option(names = {"-v", "--verbose"}, description = "The stack trace of an error, and radspark's debug messages.")
     boolean verbose;
 
     @Option(names = {"-q", "--quiet"}, description = "Only errors and the result: no progress lines, no warnings.")
@@ -28,7 +27,7 @@ final class LogOptions {
     String level;
 
     @Option(names = "--log-file", paramLabel = "FILE",
-        description = "Also write the log (with dates) to FILE, appending.")
+        description = "Also write everything the command prints, and the log, with dates to FILE (appending).")
     String file;
 
     /** Applies the options to log4j2 and to radspark's progress lines. */
@@ -58,7 +57,17 @@ final class LogOptions {
             a.start();
             config.addAppender(a);
             config.getRootLogger().addAppender(a, null, null);
+            // the commands' own lines (LogTee) go to the file only
+            org.apache.logging.log4j.core.config.LoggerConfig output = config.getLoggerConfig("radspark.output");
+            if (!output.getName().equals("radspark.output")) {
+                output = new org.apache.logging.log4j.core.config.LoggerConfig("radspark.output", Level.INFO, false);
+                config.addLogger("radspark.output", output);
+            }
+            output.setLevel(Level.INFO);
+            output.setAdditive(false);
+            output.addAppender(a, Level.INFO, null);
             ctx.updateLoggers();
+            LogTee.enabled = true;
         }
     }
 }

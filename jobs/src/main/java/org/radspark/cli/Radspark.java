@@ -23,13 +23,13 @@ import picocli.CommandLine.Spec;
     description = "Radiomics feature tables and prediction models on Apache Spark.",
     subcommands = {ExtractCommand.class, FilterCommand.class, CohortCommand.class, StudyCommand.class,
         DemoCommand.class, BenchCommands.Bench.class, BenchCommands.BenchCohort.class,
-        BenchCommands.BenchSynthetic.class, AutoComplete.GenerateCompletion.class},
+        BenchCommands.BenchSynthetic.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0    success",
         "  1    bad input: one line on stderr naming the input and the cause",
         "       (-v adds the stack trace)",
         "  2    wrong usage",
-        "  3    cohort extract --fail-on-errors: completed, some cases failed",
+        "  3    some cases failed: a batch extract, or cohort extract --fail-on-errors",
         "  130  cohort run stopped by SIGINT (143: SIGTERM); finished cases kept",
         "",
         "Paths: an explicit scheme (file:, hdfs:) wins; parameter and study files",
@@ -54,6 +54,7 @@ public final class Radspark implements Runnable {
 
     /** Runs a command line; returns the exit code. Commands print to {@code out}, errors go to {@code err}. */
     public static int run(String[] argv, PrintStream out, PrintStream err) {
+        LogTee.enabled = false;
         CommandLine cl = commandLine(out, err);
         if (argv.length == 0) {
             cl.usage(err);
@@ -64,25 +65,31 @@ public final class Radspark implements Runnable {
 
     /** The command tree with radspark's streams, error handling and logging set-up. */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
-        CommandLine cl = new CommandLine(new Radspark(), new Factory(out));
-        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        // what the commands print also goes to --log-file, when one is given
+        PrintStream teeOut = LogTee.wrap(out);
+        PrintStream teeErr = LogTee.wrap(err);
+        CommandLine cl = new CommandLine(new Radspark(), new Factory(teeOut));
+        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(teeOut, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(teeErr, StandardCharsets.UTF_8), true));
+        giveVersion(cl);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
         cl.setParameterExceptionHandler((e, args) -> {
             PrintWriter w = e.getCommandLine().getErr();
             w.println("radspark: " + e.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(e, w);
-            w.println("see 'radspark " + qualifiedName(e.getCommandLine()) + " --help'");
+            String name = qualifiedName(e.getCommandLine());
+            w.println("see 'radspark " + (name.isEmpty() ? "" : name + " ") + "--help'");
             return 2;
         });
         cl.setExecutionStrategy(parsed -> {
-            LogOptions log = logOptions(parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1));
+            CommandLine leaf = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
+            LogOptions log = logOptions(leaf);
             if (log != null) {
                 try {
                     log.apply();
                 } catch (IllegalArgumentException e) {
-                    throw new CommandLine.ParameterException(parsed.commandSpec().commandLine(), e.getMessage());
+                    throw new CommandLine.ParameterException(leaf, e.getMessage());
                 }
             }
             return new CommandLine.RunLast().execute(parsed);
@@ -104,6 +111,14 @@ public final class Radspark implements Runnable {
             return 1;
         });
         return cl;
+    }
+
+    /** Every command answers --version (picocli gives subcommands the option, not the provider). */
+    private static void giveVersion(CommandLine cl) {
+        cl.getCommandSpec().versionProvider(new Version());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            giveVersion(sub);
+        }
     }
 
     /** Problems with a command's input, whose message already names the input and the cause. */

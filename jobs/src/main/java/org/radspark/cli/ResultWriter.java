@@ -35,7 +35,8 @@ final class ResultWriter {
         boolean first = true;
         if (diagnostics) {
             for (Map.Entry<String, String> e : result.diagnostics().entrySet()) {
-                out.write((first ? "\n  " : ",\n  ") + json(e.getKey()) + ": " + json(e.getValue()));
+                out.write((first ? "\n  " : ",\n  ") + json(e.getKey()) + ": "
+                    + org.radspark.params.PythonText.jsonOf(e.getValue()));
                 first = false;
             }
         }
@@ -65,11 +66,12 @@ final class ResultWriter {
         }
     }
 
+    /** A feature value as pyradiomics prints it: Python's float repr (2918821481.0, 1e-05, nan). */
     static String number(Double v) {
         if (v == null || v.isNaN()) {
             return "nan";
         }
-        return Double.toString(v);
+        return org.radspark.params.PythonText.repr(v);
     }
 
     private static String csv(String s) {

@@ -80,7 +80,8 @@ public final class Locations {
             }
         }
         throw new LocationException(what + " " + location + ": this command reads and writes local files only "
-            + "(copy it here first, e.g. hdfs dfs -get; cohort extract reads any file system)");
+            + (what.equals("output") ? "(write it here, then copy it with e.g. hdfs dfs -put)"
+            : "(copy it here first, e.g. hdfs dfs -get; cohort extract reads any file system)"));
     }
 
     /**

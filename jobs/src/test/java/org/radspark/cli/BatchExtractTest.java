@@ -77,17 +77,42 @@ class BatchExtractTest {
         assertEquals(Radspark.CASES_FAILED, r.code(), r.err());
         assertTrue(r.err().contains("[radspark] case 1 (") && r.err().contains("geometry mismatch"), r.err());
         assertTrue(r.err().contains("[radspark] 1 of 2 cases failed"), r.err());
-        assertTrue(r.out().startsWith("[\n  {\n    \"Image\": \"breast1_image.nrrd\",\n    \"Mask\": \"breast1_label.nrrd\","
-            + "\n    \"Site\": \"B\""), r.out());
-        assertTrue(r.out().contains("'binWidth': 50"), "the -s override is in the settings");
+        // as pyradiomics: the failed case keeps its row with the input columns only
+        assertTrue(r.out().startsWith("[\n  {\n    \"Image\": \"brain1_image.nrrd\",\n    \"Mask\": \"breast1_label.nrrd\","
+            + "\n    \"Site\": \"A\"\n  },\n  {\n    \"Image\": \"breast1_image.nrrd\",\n    \"Mask\": "
+            + "\"breast1_label.nrrd\",\n    \"Site\": \"B\","), r.out());
+        // diagnostics as JSON values, as pyradiomics' -f json gives them
+        assertTrue(r.out().contains("\"diagnostics_Mask-original_VoxelNum\": 143,")
+            && r.out().contains("\"diagnostics_Configuration_EnabledImageTypes\": {\"Original\": {}},"), r.out());
+        assertTrue(r.out().contains("\"binWidth\": 50"), "the -s override is in the settings");
         // the override changes the values: fewer grey levels with a wider bin
         ExtractCommandTest.Run narrow = ExtractCommandTest.run("extract", csv.toString(), "-f", "json");
         assertTrue(!narrow.out().equals(r.out()));
         r = ExtractCommandTest.run("extract", csv.toString(), "-s", "binWidht:50");
         assertEquals(1, r.code(), r.err());
-        assertTrue(r.err().contains("binWidht"), r.err());
+        assertEquals("-s binWidht:50: setting.binWidht: unknown setting", r.err().strip());
+        r = ExtractCommandTest.run("extract", csv.toString(), "-s", "binWidth");
+        assertEquals(2, r.code(), r.err());
         r = ExtractCommandTest.run("extract", BATCH.resolve("../brain1_image.nrrd").toString());
         assertEquals(2, r.code(), r.err());
+        r = ExtractCommandTest.run("extract", csv.toString(), BATCH.resolve("../brain1_label.nrrd").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("radspark: a batch file (" + csv + ") names each case's mask itself"), r.err());
+        r = ExtractCommandTest.run("extract", csv.toString(), "-j", "0");
+        assertEquals(2, r.code(), r.err());
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "Image,Mask\n");
+        r = ExtractCommandTest.run("extract", empty.toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals(empty + ": no cases (a header line only)", r.err().strip());
+        // a bad Label cell fails that case only
+        Path badLabel = Files.writeString(dir.resolve("label.csv"), "Image,Mask,Label\n"
+            + BATCH.resolve("../breast1_image.nrrd").normalize() + "," + BATCH.resolve("../breast1_label.nrrd").normalize()
+            + ",abc\n" + BATCH.resolve("../breast1_image.nrrd").normalize() + ","
+            + BATCH.resolve("../breast1_label.nrrd").normalize() + ",1\n");
+        r = ExtractCommandTest.run("extract", badLabel.toString(), "-o", dir.resolve("label-out.csv").toString());
+        assertEquals(Radspark.CASES_FAILED, r.code(), r.err());
+        assertTrue(r.err().contains("Label must be a number, got 'abc'"), r.err());
+        assertEquals(3, Files.readAllLines(dir.resolve("label-out.csv")).size(), "header and both cases' rows");
     }
 
     private static List<String> strip(Set<String> keys) {

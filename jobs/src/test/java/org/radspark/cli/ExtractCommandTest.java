@@ -73,7 +73,7 @@ class ExtractCommandTest {
         assertEquals(0, r.code(), r.err());
         String json = Files.readString(out);
         assertTrue(json.startsWith("{"));
-        assertTrue(json.contains("\"diagnostics_Mask-original_VoxelNum\": \"4137\""), json);
+        assertTrue(json.contains("\"diagnostics_Mask-original_VoxelNum\": 4137,"), json);
         assertTrue(json.contains("\"original_firstorder_Mean\": 825.2354363065023"), json);
     }
 
@@ -228,8 +228,8 @@ class ExtractCommandTest {
     void wrongUsageExitsWithTwo() {
         Run r = run("extract", BRAIN_IMAGE.toString());
         assertEquals(2, r.code());
-        assertEquals("radspark: Missing required parameter: 'MASK'\nsee 'radspark extract --help'", r.err().strip(),
-            r.err());
+        assertEquals("radspark: extract needs IMAGE and MASK, or a batch file (.csv) alone\nsee 'radspark extract --help'",
+            r.err().strip(), r.err());
         r = run("extract", BRAIN_IMAGE.toString(), BRAIN_LABEL.toString(), "--format", "xml");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("radspark: Invalid value for option '--format': expected one of [csv, json]"),
@@ -254,8 +254,31 @@ class ExtractCommandTest {
         assertEquals(0, v.code(), v.err());
         assertTrue(v.out().startsWith("radspark ") && v.out().contains("\nSpark 4.") && v.out().contains("\nJava 17"),
             v.out());
+        Run sub = run("extract", "--version");
+        assertEquals(v.out(), sub.out(), "every command answers --version");
+        Run help = run("help", "extract");
+        assertEquals(0, help.code(), help.err());
+        assertEquals(run("extract", "--help").out(), help.out());
+        Run bad = run("extract", BRAIN_IMAGE.toString(), BRAIN_LABEL.toString(), "--log-level", "loud");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().endsWith("see 'radspark extract --help'\n"), bad.err());
+        Run top = run("frobnicate");
+        assertTrue(top.err().contains("see 'radspark --help'"), top.err());
         Run c = run("generate-completion");
         assertEquals(0, c.code(), c.err());
         assertTrue(c.out().contains("complete -F _complete_radspark") && c.out().contains("--fail-on-errors"), c.out());
+    }
+
+    @Test
+    void logFileGetsWhatTheCommandPrintsWithDates(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path log = dir.resolve("radspark.log");
+        Run r = run("extract", BRAIN_IMAGE.toString(), dir.resolve("absent.nrrd").toString(), "--log-file", log.toString());
+        assertEquals(1, r.code(), r.err());
+        String text = java.nio.file.Files.readString(log);
+        assertTrue(text.matches("(?s)\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO output: .*absent\\.nrrd.*"),
+            text);
+        Run dirOut = run("extract", BRAIN_IMAGE.toString(), BRAIN_LABEL.toString(), "-o", dir.toString());
+        assertEquals(1, dirOut.code(), dirOut.err());
+        assertEquals("output " + dir + " is a folder; name a file", dirOut.err().strip());
     }
 }

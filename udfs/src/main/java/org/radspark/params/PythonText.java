@@ -100,4 +100,139 @@ public final class PythonText {
         }
         return repr(v.toString());
     }
+
+    /**
+     * A diagnostics value written as Python writes it ({@code (1.0, 2.0)}, {@code {'a': None}}, {@code 4137},
+     * {@code 3D}) as the JSON pyradiomics' -f json gives for it: tuples as arrays, dicts as objects, numbers
+     * as numbers, None/True/False as null/true/false, anything else as a JSON string.
+     */
+    public static String jsonOf(String python) {
+        try {
+            Literal p = new Literal(python.strip());
+            String json = p.value();
+            p.skipSpace();
+            if (p.at == p.s.length()) {
+                return json;
+            }
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            // not a Python literal: a plain text value
+        }
+        return jsonString(python);
+    }
+
+    private static String jsonString(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /** A reader of Python literals that writes JSON as it goes. */
+    private static final class Literal {
+        final String s;
+        int at;
+
+        Literal(String s) {
+            this.s = s;
+        }
+
+        void skipSpace() {
+            while (at < s.length() && Character.isWhitespace(s.charAt(at))) {
+                at++;
+            }
+        }
+
+        String value() {
+            skipSpace();
+            char c = s.charAt(at);
+            if (c == '{') {
+                return sequence('{', '}', true);
+            }
+            if (c == '(' || c == '[') {
+                return sequence(c, c == '(' ? ')' : ']', false);
+            }
+            if (c == '\'' || c == '"') {
+                return jsonString(quoted());
+            }
+            int start = at;
+            while (at < s.length() && ",)]}: ".indexOf(s.charAt(at)) < 0) {
+                at++;
+            }
+            String word = s.substring(start, at);
+            switch (word) {
+                case "None": return "null";
+                case "True": return "true";
+                case "False": return "false";
+                default:
+                    // numbers only (nan and inf have no JSON form)
+                    if (!word.matches("-?[0-9]+(\\.[0-9]*)?([eE][-+]?[0-9]+)?")) {
+                        throw new IllegalArgumentException(word);
+                    }
+                    return word;
+            }
+        }
+
+        String sequence(char open, char close, boolean dict) {
+            at++;
+            StringBuilder b = new StringBuilder(dict ? "{" : "[");
+            skipSpace();
+            boolean first = true;
+            while (s.charAt(at) != close) {
+                if (!first) {
+                    if (s.charAt(at) != ',') {
+                        throw new IllegalArgumentException("expected ,");
+                    }
+                    at++;
+                    skipSpace();
+                    if (s.charAt(at) == close) {
+                        break;   // a trailing comma, as in (1,)
+                    }
+                    b.append(", ");
+                }
+                first = false;
+                if (dict) {
+                    skipSpace();
+                    String key = s.charAt(at) == '\'' || s.charAt(at) == '"' ? jsonString(quoted()) : value();
+                    skipSpace();
+                    if (s.charAt(at) != ':') {
+                        throw new IllegalArgumentException("expected :");
+                    }
+                    at++;
+                    b.append(key.startsWith("\"") ? key : jsonString(key)).append(": ");
+                }
+                b.append(value());
+                skipSpace();
+            }
+            at++;
+            return b.append(dict ? '}' : ']').toString();
+        }
+
+        String quoted() {
+            char q = s.charAt(at++);
+            StringBuilder b = new StringBuilder();
+            while (s.charAt(at) != q) {
+                char c = s.charAt(at++);
+                if (c == '\\') {
+                    c = s.charAt(at++);
+                }
+                b.append(c);
+            }
+            at++;
+            return b.toString();
+        }
+    }
 }

@@ -41,4 +41,21 @@ class PythonTextTest {
             + "'resegmentRange': None, 'label': 3, 'additionalInfo': True, 'binWidth': 25, 'kernelRadius': 2}",
             PythonText.configurationSettings(p, 3));
     }
+
+    @Test
+    void diagnosticsValuesAsPyradiomicsJson() {
+        assertEquals("[0.78125, 0.78125, 6.5]", PythonText.jsonOf("(0.78125, 0.78125, 6.5)"));
+        assertEquals("[162, 84, 11, 47, 70, 7]", PythonText.jsonOf("(162, 84, 11, 47, 70, 7)"));
+        assertEquals("4137", PythonText.jsonOf("4137"));
+        assertEquals("-46.88272", PythonText.jsonOf("-46.88272"));
+        assertEquals("{\"label\": 1, \"resegmentRange\": null, \"force2D\": false, \"distances\": [1], "
+            + "\"interpolator\": \"sitkBSpline\"}", PythonText.jsonOf("{'label': 1, 'resegmentRange': None, "
+            + "'force2D': False, 'distances': [1], 'interpolator': 'sitkBSpline'}"));
+        assertEquals("{\"Original\": {}}", PythonText.jsonOf("{'Original': {}}"));
+        assertEquals("\"3D\"", PythonText.jsonOf("3D"));
+        assertEquals("\"5c9ce3ca174f0f8324aa4d277e0fef82dc5ac566\"",
+            PythonText.jsonOf("5c9ce3ca174f0f8324aa4d277e0fef82dc5ac566"));
+        assertEquals("[1]", PythonText.jsonOf("(1,)"));
+        assertEquals("\"radspark-0.1.0\"", PythonText.jsonOf("radspark-0.1.0"));
+    }
 }
