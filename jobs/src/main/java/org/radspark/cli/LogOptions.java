@@ -32,6 +32,9 @@ final class LogOptions {
 
     /** Applies the options to log4j2 and to radspark's progress lines. */
     void apply() {
+        if (quiet && verbose) {
+            throw new IllegalArgumentException("-q/--quiet and -v/--verbose exclude each other");
+        }
         org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
         org.slf4j.bridge.SLF4JBridgeHandler.install();
         if (level != null) {

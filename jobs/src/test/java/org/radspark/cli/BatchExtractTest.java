@@ -90,7 +90,7 @@ class BatchExtractTest {
         assertTrue(!narrow.out().equals(r.out()));
         r = ExtractCommandTest.run("extract", csv.toString(), "-s", "binWidht:50");
         assertEquals(1, r.code(), r.err());
-        assertEquals("-s binWidht:50: setting.binWidht: unknown setting", r.err().strip());
+        assertEquals("-s binWidht:50: setting.binWidht: unknown setting (did you mean binWidth?)", r.err().strip());
         r = ExtractCommandTest.run("extract", csv.toString(), "-s", "binWidth");
         assertEquals(2, r.code(), r.err());
         r = ExtractCommandTest.run("extract", BATCH.resolve("../brain1_image.nrrd").toString());

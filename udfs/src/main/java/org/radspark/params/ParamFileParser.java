@@ -157,7 +157,9 @@ public final class ParamFileParser {
         for (Map.Entry<String, Object> e : block.entrySet()) {
             SettingKeys.Setter setter = SettingKeys.setter(e.getKey());
             if (setter == null) {
-                throw new ParameterException(source + ": " + prefix + e.getKey() + ": unknown setting");
+                String near = SettingKeys.closest(e.getKey());
+                throw new ParameterException(source + ": " + prefix + e.getKey() + ": unknown setting"
+                    + (near == null ? "" : " (did you mean " + near + "?)"));
             }
             try {
                 setter.apply(target, e.getValue());

@@ -93,6 +93,41 @@ final class SettingKeys {
         return Collections.unmodifiableSet(SETTERS.keySet());
     }
 
+    /** The known setting closest to a misspelt one (same letters ignoring case, or at most 2 edits), or null. */
+    static String closest(String key) {
+        String best = null;
+        int bestDistance = 3;
+        for (String k : SETTERS.keySet()) {
+            int d = k.equalsIgnoreCase(key) ? 0 : editDistance(k.toLowerCase(java.util.Locale.ROOT),
+                key.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Levenshtein distance (insertions, deletions, substitutions; a transposition counts as 2). */
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1),
+                    prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
     static Setter setter(String key) {
         return SETTERS.get(key);
     }

@@ -69,7 +69,7 @@ class ParamFileParserTest {
     void unknownSettingIsRejectedWithFileAndKey() {
         ParameterException e = assertThrows(ParameterException.class,
             () -> ParamFileParser.parse("setting:\n  binWidht: 25\n", "ct.yaml"));
-        assertEquals("ct.yaml: setting.binWidht: unknown setting", e.getMessage());
+        assertEquals("ct.yaml: setting.binWidht: unknown setting (did you mean binWidth?)", e.getMessage());
     }
 
     @Test
