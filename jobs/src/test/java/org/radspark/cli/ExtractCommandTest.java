@@ -281,4 +281,12 @@ class ExtractCommandTest {
         assertEquals(1, dirOut.code(), dirOut.err());
         assertEquals("output " + dir + " is a folder; name a file", dirOut.err().strip());
     }
+
+    @Test
+    void anRtstructFolderGivenAsMaskNamesTheFileToGive() {
+        Run r = run("extract", CT.resolve("dicom/image").toString(), CT.resolve("dicom/mask").toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals(CT.resolve("dicom/mask") + ": no DICOM image found; it holds the RTSTRUCT/SEG file rtstruct.dcm, "
+            + "which is given as the mask file itself", r.err().strip());
+    }
 }

@@ -44,9 +44,12 @@ public final class DicomSeriesReader {
 
     /** Reads series {@code seriesInstanceUid} of {@code dir}; null means the only series there. */
     public DicomSeries read(Path dir, String seriesInstanceUid) {
-        Map<String, List<Slice>> series = scan(dir);
+        List<Path> structures = new ArrayList<>();
+        Map<String, List<Slice>> series = scan(dir, structures);
         if (series.isEmpty()) {
-            throw new ReadException(dir + ": no DICOM image found");
+            throw new ReadException(dir + ": no DICOM image found" + (structures.isEmpty() ? ""
+                : "; it holds the RTSTRUCT/SEG file " + structures.get(0).getFileName()
+                    + ", which is given as the mask file itself"));
         }
         String uid = seriesInstanceUid;
         if (uid == null) {
@@ -64,7 +67,7 @@ public final class DicomSeriesReader {
 
     /** Series Instance UIDs of the image series in {@code dir}, sorted. */
     public List<String> seriesUids(Path dir) {
-        return new ArrayList<>(scan(dir).keySet());
+        return new ArrayList<>(scan(dir, new ArrayList<>()).keySet());
     }
 
     /** One image file: its geometry, in the order the directory listed it. */
@@ -93,7 +96,8 @@ public final class DicomSeriesReader {
         }
     }
 
-    private Map<String, List<Slice>> scan(Path dir) {
+    /** Image slices by series; RTSTRUCT and SEG files met on the way go to {@code structures}. */
+    private Map<String, List<Slice>> scan(Path dir, List<Path> structures) {
         if (!Files.isDirectory(dir)) {
             throw new ReadException(dir + ": not a directory");
         }
@@ -108,8 +112,23 @@ public final class DicomSeriesReader {
         }
         Map<String, List<Slice>> bySeries = new TreeMap<>();
         for (Path file : files) {
-            DicomAttributes attrs = toolkit.readAttributes(file);
-            if (attrs == null || !isImage(attrs)) {
+            DicomAttributes attrs;
+            try {
+                attrs = toolkit.readAttributes(file);
+            } catch (ReadException e) {
+                if (!Files.exists(file)) {
+                    continue;   // removed while the folder was read (a scratch folder): not part of any series
+                }
+                throw e;
+            }
+            if (attrs == null) {
+                continue;
+            }
+            if (!isImage(attrs)) {
+                String sopClass = attrs.string(DicomTags.SOP_CLASS_UID);
+                if (DicomTags.RT_STRUCTURE_SET_STORAGE.equals(sopClass) || DicomTags.SEGMENTATION_STORAGE.equals(sopClass)) {
+                    structures.add(file);
+                }
                 continue;
             }
             Slice slice = slice(file, attrs);
