@@ -148,6 +148,10 @@ final class ExtractCommand implements Callable<Integer> {
         }
         Path imagePath = Locations.local("image", image);
         Path maskPath = Locations.local("mask", mask);
+        if ((roi != null || segment != null) && Files.isRegularFile(maskPath) && !VolumeReaders.isDicomFile(maskPath)) {
+            throw Radspark.usage(spec, "--roi and --segment choose within a DICOM RTSTRUCT or SEG mask; " + mask
+                + " is a label map (use --label)");
+        }
         Standard std = standard != null ? standard : params.ibsi() != null ? Standard.ibsi : Standard.pyradiomics;
         if (std == Standard.ibsi && params.ibsi() == null) {
             throw new ParameterException((param != null ? param : "(no parameter file)")

@@ -234,6 +234,9 @@ class ExtractCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("radspark: Invalid value for option '--format': expected one of [csv, json]"),
             r.err());
+        r = run("extract", BRAIN_IMAGE.toString(), BRAIN_LABEL.toString(), "--roi", "GTV-1");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("is a label map (use --label)"), r.err());
         r = run("extract", BRAIN_IMAGE.toString(), BRAIN_LABEL.toString(), "--lable", "2");
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("radspark: Unknown options: '--lable', '2'") && r.err().contains("--label"),

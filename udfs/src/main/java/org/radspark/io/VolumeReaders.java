@@ -61,6 +61,11 @@ public final class VolumeReaders {
         return new Case(img, readMask(mask, img.geometry(), selection));
     }
 
+    /** Whether {@code path} is a single DICOM file (an RTSTRUCT or SEG when given as a mask). */
+    public static boolean isDicomFile(Path path) {
+        return Files.isRegularFile(path) && kindOf(path) == Kind.DICOM;
+    }
+
     /** Reads a mask and, for RTSTRUCT and SEG, rasterises it onto {@code imageGrid}. */
     public static Mask readMask(Path path, Geometry imageGrid, MaskSelection selection) {
         if (Files.isDirectory(path)) {
