@@ -220,7 +220,7 @@ final class BatchExtraction {
                 boolean first = true;
                 for (Map.Entry<String, Object> e : rows.get(i).entrySet()) {
                     boolean input = !e.getKey().startsWith("diagnostics_") && !(e.getValue() instanceof Double);
-                    w.write((first ? "\n    " : ",\n    ") + org.radspark.jobs.JsonText.quote(e.getKey()) + ": "
+                    w.write((first ? "\n    " : ",\n    ") + org.radspark.io.JsonText.quote(e.getKey()) + ": "
                         + jsonValue(e.getValue(), input));
                     first = false;
                 }
@@ -253,7 +253,7 @@ final class BatchExtraction {
             return Double.isFinite(d) ? PythonText.repr(d) : "null";
         }
         String s = v == null ? "" : v.toString();
-        return input ? org.radspark.jobs.JsonText.quote(s) : PythonText.jsonOf(s);
+        return input ? org.radspark.io.JsonText.quote(s) : PythonText.jsonOf(s);
     }
 
     private static String csvLine(List<String> cells) {

@@ -82,6 +82,6 @@ final class ResultWriter {
     }
 
     private static String json(String s) {
-        return org.radspark.jobs.JsonText.quote(s);
+        return org.radspark.io.JsonText.quote(s);
     }
 }

@@ -25,7 +25,7 @@ import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
-import org.radspark.jobs.JsonText;
+import org.radspark.io.JsonText;
 
 /**
  * A Dataset collected to the driver column by column, for notebooks: one primitive array per column, so

@@ -1,4 +1,4 @@
-package org.radspark.jobs;
+package org.radspark.io;
 
 import java.util.Locale;
 
