@@ -259,15 +259,10 @@ final class BatchExtraction {
     private static String csvLine(List<String> cells) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
-            String s = cells.get(i);
             if (i > 0) {
                 b.append(',');
             }
-            if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-                b.append('"').append(s.replace("\"", "\"\"")).append('"');
-            } else {
-                b.append(s);
-            }
+            b.append(ResultWriter.csv(cells.get(i)));
         }
         return b.append('\n').toString();
     }

@@ -177,6 +177,12 @@ final class ExtractCommand implements Callable<Integer> {
         } catch (ExtractionException | IllegalArgumentException e) {
             throw new CaseException(imagePath + " + " + maskPath + ": " + e.getMessage(), e);
         }
+        emit(body);
+        return 0;
+    }
+
+    /** Writes the output to standard output, or to -o FILE only when it is complete. */
+    private void emit(OutputBody body) throws IOException {
         if (out == null) {
             Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
             body.write(w);
@@ -184,7 +190,6 @@ final class ExtractCommand implements Callable<Integer> {
         } else {
             writeAtomically(Locations.local("output", out), body);
         }
-        return 0;
     }
 
     /** The parameter file (or pyradiomics' defaults) with the -s overrides. */
@@ -235,13 +240,7 @@ final class ExtractCommand implements Callable<Integer> {
         }
         OutputBody body = w -> BatchExtraction.write(rows, format.name(), formatPath, csv.toAbsolutePath().getParent(),
             skipNans, w);
-        if (out == null) {
-            Writer w = new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
-            body.write(w);
-            w.flush();
-        } else {
-            writeAtomically(Locations.local("output", out), body);
-        }
+        emit(body);
         if (failed > 0) {
             err.printf(java.util.Locale.ROOT, "[radspark] %d of %d cases failed%n", failed, outcomes.size());
         }

@@ -74,8 +74,9 @@ final class ResultWriter {
         return org.radspark.params.PythonText.repr(v);
     }
 
-    private static String csv(String s) {
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0) {
+    /** A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+    static String csv(String s) {
+        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             return '"' + s.replace("\"", "\"\"") + '"';
         }
         return s;
