@@ -52,8 +52,17 @@ public final class FeatureExtractor {
         return extract(image, mask, null);
     }
 
-    /** Extracts; {@code labelOverride} (when not null) replaces the parameter file's label. */
-    public ExtractionResult extract(Image image, Mask mask, Integer labelOverride) {
+    /**
+     * One case after pyradiomics' preprocessing, shared by segment- and voxel-based extraction: the (corrected,
+     * normalised, resampled or pre-cropped) image, the checked mask (shape uses {@code shapeMask}), the mask after
+     * re-segmentation ({@code intensityMask}), the ROI's bounding box on that grid and the diagnostics so far.
+     */
+    record Prepared(Image image, Mask intensityMask, Mask shapeMask, BoundingBox box, int label,
+                    Map<String, String> diagnostics) {
+    }
+
+    /** Runs pyradiomics' steps up to re-segmentation; {@code labelOverride} (when not null) replaces the label. */
+    Prepared prepare(Image image, Mask mask, Integer labelOverride) {
         ExtractionSettings s = params.settings();
         if (labelOverride != null) {
             s.label = labelOverride;
@@ -108,6 +117,19 @@ public final class FeatureExtractor {
             Diagnostics.addMask(diag, intensityMask, label, "resegmented");
         }
         Mask shapeMask = s.resegmentShape ? intensityMask : mask;
+        return new Prepared(image, intensityMask, shapeMask, box, label, diag);
+    }
+
+    /** Extracts; {@code labelOverride} (when not null) replaces the parameter file's label. */
+    public ExtractionResult extract(Image image, Mask mask, Integer labelOverride) {
+        Prepared prepared = prepare(image, mask, labelOverride);
+        ExtractionSettings s = params.settings();
+        int label = prepared.label();
+        image = prepared.image();
+        Mask intensityMask = prepared.intensityMask();
+        Mask shapeMask = prepared.shapeMask();
+        BoundingBox box = prepared.box();
+        Map<String, String> diag = prepared.diagnostics();
 
         byte[] shapeRoi = roiOf(Cropper.crop(shapeMask, box), label);
         byte[] roi = intensityMask == shapeMask ? shapeRoi : roiOf(Cropper.crop(intensityMask, box), label);
@@ -180,7 +202,7 @@ public final class FeatureExtractor {
         }
     }
 
-    private static byte[] roiOf(Mask mask, int label) {
+    static byte[] roiOf(Mask mask, int label) {
         int[] labels = mask.labels();
         byte[] roi = new byte[labels.length];
         for (int i = 0; i < labels.length; i++) {

@@ -73,11 +73,75 @@ public final class GlcmFeatures extends NamedFeatureFamily {
 
     /** Builds the per-angle matrices in one pass over the ROI (symmetrised when symmetricalGLCM is on). */
     static Counts countMatrices(RoiData roi) {
+        return roi.kernel == null ? countMatrices(roi, angles(roi), roi.maxGrayLevel)
+            : countMatrices(roi, roi.kernel.glcmAngles(), roi.kernel.maxGrayLevel());
+    }
+
+    /**
+     * The facts of one voxel batch that pyradiomics' voxel-based GLCM depends on (see {@link VoxelKernel}): the angles
+     * of the whole grid, which of them some kernel has a pair along, and whether a kernel lacks pairs along a kept
+     * angle (with weightingNorm: has no pair at all), which makes MCC undefined for the batch.
+     *
+     * @param grid       the image type's grid (cropped box padded by the kernel radius)
+     * @param kernelMask voxels that may enter a kernel: the ROI, or the whole grid without maskedKernel
+     * @param roiLevels  grey levels present in {@code kernelMask}, ascending
+     * @param centres    the batch's ROI voxels (linear indices on {@code grid})
+     */
+    public static VoxelKernel voxelKernel(RoiData grid, byte[] kernelMask, int[] roiLevels, int[] centres, int radius) {
+        int[][] angles = angles(grid);
+        int na = angles.length;
+        boolean[][] pairs = new boolean[centres.length][];
+        boolean[] kept = new boolean[na];
+        for (int c = 0; c < centres.length; c++) {
+            KernelWindow w = KernelWindow.around(grid, centres[c], radius);
+            boolean[] has = new boolean[na];
+            for (int k = w.loK; k <= w.hiK; k++) {
+                for (int j = w.loJ; j <= w.hiJ; j++) {
+                    for (int i = w.loI; i <= w.hiI; i++) {
+                        if (kernelMask[grid.index(i, j, k)] == 0) {
+                            continue;
+                        }
+                        for (int a = 0; a < na; a++) {
+                            int ii = i + angles[a][0], jj = j + angles[a][1], kk = k + angles[a][2];
+                            if (!has[a] && w.contains(ii, jj, kk) && kernelMask[grid.index(ii, jj, kk)] != 0) {
+                                has[a] = true;
+                            }
+                        }
+                    }
+                }
+            }
+            pairs[c] = has;
+            for (int a = 0; a < na; a++) {
+                kept[a] |= has[a];
+            }
+        }
+        boolean merged = grid.settings != null && grid.settings.weightingNorm != null;
+        if (merged || na == 1) {
+            java.util.Arrays.fill(kept, true); // one (merged) matrix: nothing is dropped
+        }
+        boolean mccUndefined = false;
+        for (boolean[] has : pairs) {
+            boolean any = false, missing = false;
+            for (int a = 0; a < na; a++) {
+                any |= has[a];
+                missing |= kept[a] && !has[a];
+            }
+            mccUndefined |= merged ? !any : missing;
+        }
+        int max = roiLevels.length == 0 ? 0 : roiLevels[roiLevels.length - 1];
+        return new VoxelKernel(roiLevels, max, angles, kept, mccUndefined);
+    }
+
+    /** The GLCM angles for the grid of {@code roi} and its distances setting. */
+    static int[][] angles(RoiData roi) {
         ExtractionSettings s = roi.settings;
         int[] distances = s == null || s.distances == null ? new int[] {1} : s.distances;
-        int[][] angles = TextureAngles.generate(roi.nx, roi.ny, roi.nz, distances, TextureAngles.planeDimension(roi));
+        return TextureAngles.generate(roi.nx, roi.ny, roi.nz, distances, TextureAngles.planeDimension(roi));
+    }
+
+    private static Counts countMatrices(RoiData roi, int[][] angles, int ng) {
+        ExtractionSettings s = roi.settings;
         int na = angles.length;
-        int ng = roi.maxGrayLevel;
         int[][] counts = new int[na][ng * ng];
         int nx = roi.nx, ny = roi.ny, nz = roi.nz;
         int[] dx = new int[na], dy = new int[na], dz = new int[na], step = new int[na];
@@ -136,7 +200,9 @@ public final class GlcmFeatures extends NamedFeatureFamily {
         if (wanted.isEmpty()) {
             return;
         }
-        int[] levels = presentLevels(roi);
+        VoxelKernel kernel = roi.kernel;
+        int[] levels = kernel == null ? presentLevels(roi) : kernel.roiLevels();
+        int ngMax = kernel == null ? roi.maxGrayLevel : kernel.maxGrayLevel();
         int nl = levels.length;
         if (nl == 0) {
             for (String f : wanted) {
@@ -147,12 +213,12 @@ public final class GlcmFeatures extends NamedFeatureFamily {
         Counts counts = countMatrices(roi);
         List<double[]> matrices = mergeAngles(roi, counts, levels);
         int nm = matrices.size();
-        boolean wantMcc = wanted.contains("MCC");
+        boolean wantMcc = wanted.contains("MCC") && (kernel == null || !kernel.glcmMccUndefined());
         double[][] values = new double[FEATURES.size()][nm];
         double[][] mccEigen = wantMcc ? new double[nm][] : null;
         boolean[] anyComplex = {false};
         for (int m = 0; m < nm; m++) {
-            AngleValues av = new AngleValues(matrices.get(m), levels, roi.maxGrayLevel);
+            AngleValues av = new AngleValues(matrices.get(m), levels, ngMax);
             for (int f = 0; f < FEATURES.size(); f++) {
                 String name = FEATURES.get(f);
                 if (!"MCC".equals(name) && wanted.contains(name)) {
@@ -165,7 +231,9 @@ public final class GlcmFeatures extends NamedFeatureFamily {
         }
         for (String f : wanted) {
             double v;
-            if ("MCC".equals(f)) {
+            if ("MCC".equals(f) && !wantMcc) {
+                continue; // voxel batch where pyradiomics cannot compute it: the map keeps initValue
+            } else if ("MCC".equals(f)) {
                 v = mcc(mccEigen, nm, nl, anyComplex[0]);
             } else if ("JointAverage".equals(f)) {
                 v = plainMean(values[FEATURES.indexOf(f)], nm);
@@ -198,7 +266,8 @@ public final class GlcmFeatures extends NamedFeatureFamily {
 
     /**
      * Restricts every angle's matrix to the present levels, then either merges them with the distance weights
-     * (weightingNorm set) or drops the empty ones; finally normalises each to sum 1 (NaN when empty).
+     * (weightingNorm set) or drops the empty ones (for a voxel kernel: the angles no kernel of its batch has pairs
+     * along); finally normalises each to sum 1 (NaN when empty).
      */
     private static List<double[]> mergeAngles(RoiData roi, Counts counts, int[] levels) {
         int nl = levels.length;
@@ -230,6 +299,12 @@ public final class GlcmFeatures extends NamedFeatureFamily {
             result.add(merged);
         } else if (na == 1) {
             result.add(reduced.get(0));
+        } else if (roi.kernel != null) {
+            for (int a = 0; a < na; a++) {
+                if (roi.kernel.glcmAnglesKept()[a]) {
+                    result.add(reduced.get(a));
+                }
+            }
         } else {
             for (double[] p : reduced) {
                 if (sum(p) != 0) {

@@ -27,9 +27,17 @@ public final class RoiData {
     public final int roiVoxelCount;
     /** Settings in force for this image type. */
     public final ExtractionSettings settings;
+    /** For one kernel of a voxel-based extraction, what it shares with the whole ROI; null for a segment. */
+    public final VoxelKernel kernel;
 
     public RoiData(int nx, int ny, int nz, double[] spacing, double[] intensities, byte[] roi, byte[] shapeRoi,
                    int[] grayLevels, ExtractionSettings settings) {
+        this(nx, ny, nz, spacing, intensities, roi, shapeRoi, grayLevels, settings, null);
+    }
+
+    /** One kernel of a voxel-based extraction: {@code roi} is the kernel mask on the kernel's box. */
+    public RoiData(int nx, int ny, int nz, double[] spacing, double[] intensities, byte[] roi, byte[] shapeRoi,
+                   int[] grayLevels, ExtractionSettings settings, VoxelKernel kernel) {
         int n = nx * ny * nz;
         if (intensities.length != n || roi.length != n || shapeRoi.length != n || grayLevels.length != n) {
             throw new IllegalArgumentException("ROI arrays do not match the grid " + nx + "x" + ny + "x" + nz);
@@ -43,6 +51,7 @@ public final class RoiData {
         this.shapeRoi = shapeRoi;
         this.grayLevels = grayLevels;
         this.settings = settings;
+        this.kernel = kernel;
         int max = 0, count = 0;
         for (int v = 0; v < n; v++) {
             if (roi[v] != 0) {

@@ -19,6 +19,17 @@ public final class PythonText {
      * blocks, and the label of this extraction.
      */
     public static String configurationSettings(ExtractionParams params, int label) {
+        return repr(settingsAsPyradiomicsHolds(params, label));
+    }
+
+    /** The settings text of a voxel-based extraction: pyradiomics adds 'voxelBased': True at the end. */
+    public static String voxelConfigurationSettings(ExtractionParams params, int label) {
+        Map<String, Object> s = settingsAsPyradiomicsHolds(params, label);
+        s.put("voxelBased", true);
+        return repr(s);
+    }
+
+    private static Map<String, Object> settingsAsPyradiomicsHolds(ExtractionParams params, int label) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("minimumROIDimensions", 2);
         s.put("minimumROISize", null);
@@ -38,7 +49,7 @@ public final class PythonText {
         s.putAll(params.settingsAsWritten());
         s.putAll(params.voxelSettings());
         s.put("label", label);
-        return repr(s);
+        return s;
     }
 
     /** Python's repr of a YAML value: dicts, lists, strings, numbers, booleans and None. */
