@@ -3,6 +3,7 @@
 #   brain1/, breast1/          conf/params/pyradiomics-default.yaml (kernelRadius 1, masked kernel, initValue 0)
 #   breast1-unmasked/          voxel-unmasked.yaml (kernelRadius 2, maskedKernel false, initValue NaN,
 #                              euclidean weighting)
+#   breast1-batched/           voxel-batched.yaml (firstorder and glcm, voxelBatch 20)
 # Each folder holds the maps pyradiomics' CLI writes in voxel mode (Case-1_<feature>.nrrd, gzip NRRD of
 # float64 on the ROI box padded by kernelRadius) and its one-row CSV (pyradiomics_voxel.csv).
 # Needs the pyradiomics harness of ../shared/pyrad-harness (pyradiomics 3.1.1.dev111 on Debian's Python);
@@ -25,3 +26,4 @@ run() {  # case, params, folder
 run brain1 ../../../conf/params/pyradiomics-default.yaml brain1
 run breast1 ../../../conf/params/pyradiomics-default.yaml breast1
 run breast1 voxel-unmasked.yaml breast1-unmasked
+run breast1 voxel-batched.yaml breast1-batched

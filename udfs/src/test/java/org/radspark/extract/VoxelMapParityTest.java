@@ -28,7 +28,8 @@ import org.radspark.params.ParamFileParser;
  * make_reference.sh with pyradiomics' CLI in voxel mode): the same set of maps, the same geometry (ROI box
  * padded by kernelRadius) and every voxel within 1e-6 relative (1e-9 absolute near zero), NaN where
  * pyradiomics has NaN. Covers the default kernel (radius 1, masked, initValue 0, GLCM MCC left at initValue as
- * pyradiomics leaves it) and radius 2 over the whole box with NaN outside the ROI and distance weighting.
+ * pyradiomics leaves it), radius 2 over the whole box with NaN outside the ROI and distance weighting, and
+ * batches of 20 voxels (GLCM angles and MCC decided per batch: MCC is computed for one batch of breast1).
  */
 class VoxelMapParityTest {
     static final double REL_TOL = 1e-6;
@@ -38,7 +39,8 @@ class VoxelMapParityTest {
     @CsvSource({
         "brain1, ../../../conf/params/pyradiomics-default.yaml, brain1, 2",
         "breast1, ../../../conf/params/pyradiomics-default.yaml, breast1, 1",
-        "breast1, voxel-unmasked.yaml, breast1-unmasked, 2"})
+        "breast1, voxel-unmasked.yaml, breast1-unmasked, 2",
+        "breast1, voxel-batched.yaml, breast1-batched, 2"})
     void mapsEqualPyradiomics(String caseName, String params, String folder, int threads) throws IOException {
         Path refDir = TestData.path("pyradiomics/voxel/" + folder);
         Image image = VolumeReaders.readImage(TestData.path("pyradiomics/" + caseName + "_image.nrrd"), null);
@@ -82,6 +84,6 @@ class VoxelMapParityTest {
             }
         }
         assertTrue(problems.isEmpty(), problems.size() + " maps differ:\n" + String.join("\n", problems));
-        assertTrue(compared > 90L * 143, "compared " + compared + " voxels");
+        assertTrue(compared > 40L * 143, "compared " + compared + " voxels");
     }
 }
