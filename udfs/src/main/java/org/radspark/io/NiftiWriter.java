@@ -14,7 +14,7 @@ import org.radspark.image.Image;
 
 // Writes the NIfTI-1 single-file format (nifti1.h, DFWG 2004).
 /**
- * Writes an {@link Image} as a little-endian NIfTI-1 volume of float32 voxels: gzip-compressed when the
+ * Writes an {@link Image} as a little-endian NIfTI-1 volume of float32 (or float64) voxels: gzip-compressed when the
  * file name ends in {@code .gz}. The LPS geometry becomes a RAS+ voxel-to-world affine (first two rows
  * negated), stored both as the sform and as the qform (sform_code = qform_code = 1, scanner anatomical).
  */
@@ -27,6 +27,22 @@ public final class NiftiWriter {
 
     /** Writes {@code image} to {@code file}; values are narrowed to float32. */
     public static void write(Image image, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        boolean gzip = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
+        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+             OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw) {
+            write(image, out, false, file.toString());
+        }
+    }
+
+    /**
+     * Writes {@code image} as an uncompressed NIfTI-1 stream to {@code out} (the caller compresses and closes):
+     * float64 voxels when {@code float64}, else float32. {@code name} is used in error messages.
+     */
+    public static void write(Image image, OutputStream out, boolean float64, String name) throws IOException {
         Geometry g = image.geometry();
         double[] v = image.voxels();
         ByteBuffer h = ByteBuffer.allocate(VOX_OFFSET).order(ByteOrder.LITTLE_ENDIAN);
@@ -34,13 +50,13 @@ public final class NiftiWriter {
         h.put(39, (byte) 0); // dim_info
         short[] dim = {3, (short) g.nx(), (short) g.ny(), (short) g.nz(), 1, 1, 1, 1};
         if (g.nx() > Short.MAX_VALUE || g.ny() > Short.MAX_VALUE || g.nz() > Short.MAX_VALUE) {
-            throw new IOException(file + ": grid " + g + " is too large for NIfTI-1");
+            throw new IOException(name + ": grid " + g + " is too large for NIfTI-1");
         }
         for (int i = 0; i < 8; i++) {
             h.putShort(40 + 2 * i, dim[i]);
         }
-        h.putShort(70, (short) 16); // datatype FLOAT32
-        h.putShort(72, (short) 32); // bitpix
+        h.putShort(70, (short) (float64 ? 64 : 16)); // datatype FLOAT64 or FLOAT32
+        h.putShort(72, (short) (float64 ? 64 : 32)); // bitpix
 
         // RAS affine: columns = direction * spacing with x, y negated
         double[] d = g.direction();
@@ -114,24 +130,21 @@ public final class NiftiWriter {
         }
         // bytes 348..351: no extensions
 
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        boolean gzip = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
-        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-             OutputStream out = gzip ? new GZIPOutputStream(raw, 1 << 16) : raw) {
-            out.write(h.array());
-            ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-            for (double x : v) {
-                if (chunk.remaining() < 4) {
-                    out.write(chunk.array(), 0, chunk.position());
-                    chunk.clear();
-                }
+        out.write(h.array());
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        for (double x : v) {
+            if (chunk.remaining() < 8) {
+                out.write(chunk.array(), 0, chunk.position());
+                chunk.clear();
+            }
+            if (float64) {
+                chunk.putDouble(x);
+            } else {
                 chunk.putFloat((float) x);
             }
-            out.write(chunk.array(), 0, chunk.position());
         }
+        out.write(chunk.array(), 0, chunk.position());
+        out.flush();
     }
 
     /** Unit quaternion (a, b, c, d) with a &gt;= 0 of a proper rotation matrix. */
