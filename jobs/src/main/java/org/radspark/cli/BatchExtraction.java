@@ -49,13 +49,17 @@ final class BatchExtraction {
     private final int jobs;
     private final java.io.PrintWriter log;
     private final boolean quiet;
+    private final VoxelMaps voxelMaps;
 
-    BatchExtraction(ExtractionParams params, Integer labelOption, int jobs, java.io.PrintWriter log, boolean quiet) {
+    /** {@code voxelMaps}: voxel mode's map writer, or null for segment mode. */
+    BatchExtraction(ExtractionParams params, Integer labelOption, int jobs, java.io.PrintWriter log, boolean quiet,
+                    VoxelMaps voxelMaps) {
         this.params = params;
         this.labelOption = labelOption;
         this.jobs = jobs;
         this.log = log;
         this.quiet = quiet;
+        this.voxelMaps = voxelMaps;
     }
 
     /** Reads a batch file: required Image and Mask columns; rows without either are skipped with a warning. */
@@ -164,13 +168,21 @@ final class BatchExtraction {
         }
         try {
             VolumeReaders.Case read = VolumeReaders.readCase(c.image(), null, c.mask(), MaskSelection.NONE);
-            ExtractionResult r = new FeatureExtractor(params).extract(read.image(), read.mask(), c.label());
             Map<String, Object> row = new LinkedHashMap<>(c.row());
             row.put("Image", c.image().toString());
             row.put("Mask", c.mask().toString());
-            row.putAll(r.diagnostics());
-            row.putAll(r.features());
+            if (voxelMaps != null) {
+                VoxelMaps.Written w = voxelMaps.write(read.image(), read.mask(), c.label(), c.number(), log, true);
+                row.putAll(w.diagnostics());
+                row.putAll(w.files());
+            } else {
+                ExtractionResult r = new FeatureExtractor(params).extract(read.image(), read.mask(), c.label());
+                row.putAll(r.diagnostics());
+                row.putAll(r.features());
+            }
             return new Outcome(c, row, null);
+        } catch (IOException e) {
+            return new Outcome(c, input, "cannot write its feature maps: " + e.getMessage());
         } catch (RuntimeException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             int nl = m.indexOf('\n');

@@ -49,6 +49,9 @@ final class ExtractCommand implements Callable<Integer> {
     /** Feature definitions. */
     enum Standard { pyradiomics, ibsi }
 
+    /** pyradiomics' extraction modes. */
+    enum Mode { segment, voxel }
+
     @Parameters(index = "0", paramLabel = "IMAGE|BATCH.csv",
         description = "NRRD/NIfTI file or DICOM series folder; or a batch file (.csv) of cases.")
     String image;
@@ -94,9 +97,25 @@ final class ExtractCommand implements Callable<Integer> {
         description = "Setting override on top of --param, as pyradiomics' -s (e.g. -s binWidth:10); repeatable.")
     List<String> settings;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
-        description = "Batch mode: cases extracted at once (threads in this JVM).")
-    int jobs;
+    @Option(names = {"-m", "--mode"}, paramLabel = "segment|voxel", defaultValue = "segment",
+        description = "segment: one value per feature. voxel: a feature map per feature, each ROI voxel holding the "
+            + "features of the kernel around it (the parameter file's voxelSetting: kernelRadius, maskedKernel, "
+            + "initValue, voxelBatch; no shape), written to --out-dir; the output then lists the map files.")
+    Mode mode;
+
+    @Option(names = {"-od", "--out-dir"}, paramLabel = "DIR",
+        description = "Voxel mode: folder for the maps, named Case-N_<feature>.nrrd as pyradiomics names them "
+            + "(default: the current folder).")
+    String outDir;
+
+    @Option(names = "--map-format", paramLabel = "nrrd|nifti", defaultValue = "nrrd",
+        description = "Voxel mode: maps as NRRD (.nrrd, as pyradiomics) or NIfTI (.nii.gz); float64 either way.")
+    org.radspark.io.MapFormat mapFormat;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+        description = "Threads. Segment batch mode: cases extracted at once (default 1). Voxel mode: kernels "
+            + "computed at once, cases one after another (default: every core, here ${sys:radspark.cores}).")
+    Integer jobs;
 
     @Option(names = "--format-path", paramLabel = "absolute|relative|basename", defaultValue = "absolute",
         description = "Batch mode: how Image and Mask are written (relative: to the batch file's folder).")
@@ -126,8 +145,15 @@ final class ExtractCommand implements Callable<Integer> {
         if (mask != null && batchFile) {
             throw Radspark.usage(spec, "a batch file (" + image + ") names each case's mask itself; give no MASK");
         }
-        if (jobs < 1) {
+        if (jobs != null && jobs < 1) {
             throw Radspark.usage(spec, "--jobs must be at least 1, got " + jobs);
+        }
+        if (mode == Mode.segment && (outDir != null || mapFormat != org.radspark.io.MapFormat.nrrd)) {
+            throw Radspark.usage(spec, "--out-dir and --map-format are for voxel mode (--mode voxel)");
+        }
+        if (mode == Mode.voxel && (standard == Standard.ibsi || diagnostics && mask == null)) {
+            throw Radspark.usage(spec, standard == Standard.ibsi ? "voxel mode computes pyradiomics' features; "
+                + "--standard ibsi is for segment mode" : "batch mode writes the diagnostics always; give no --diagnostics");
         }
         if (settings != null) {
             for (String o : settings) {
@@ -143,8 +169,10 @@ final class ExtractCommand implements Callable<Integer> {
         if (mask == null) {
             return batch(params);
         }
-        if (jobs != 1 || skipNans || formatPath != BatchExtraction.PathFormat.absolute) {
-            throw Radspark.usage(spec, "--jobs, --format-path and --skip-nans are for batch mode (a .csv of cases)");
+        if ((jobs != null && mode == Mode.segment) || skipNans || formatPath != BatchExtraction.PathFormat.absolute) {
+            throw Radspark.usage(spec, mode == Mode.segment && jobs != null
+                ? "--jobs is for batch mode (a .csv of cases) and voxel mode"
+                : "--format-path and --skip-nans are for batch mode (a .csv of cases)");
         }
         Path imagePath = Locations.local("image", image);
         Path maskPath = Locations.local("mask", mask);
@@ -152,7 +180,8 @@ final class ExtractCommand implements Callable<Integer> {
             throw Radspark.usage(spec, "--roi and --segment choose within a DICOM RTSTRUCT or SEG mask; " + mask
                 + " is a label map (use --label)");
         }
-        Standard std = standard != null ? standard : params.ibsi() != null ? Standard.ibsi : Standard.pyradiomics;
+        Standard std = mode == Mode.voxel ? Standard.pyradiomics
+            : standard != null ? standard : params.ibsi() != null ? Standard.ibsi : Standard.pyradiomics;
         if (std == Standard.ibsi && params.ibsi() == null) {
             throw new ParameterException((param != null ? param : "(no parameter file)")
                 + ": --standard ibsi needs a parameter file with an ibsi: block (see conf/ibsi/)");
@@ -164,7 +193,11 @@ final class ExtractCommand implements Callable<Integer> {
         String fmt = format.name();
         OutputBody body;
         try {
-            if (std == Standard.ibsi) {
+            if (mode == Mode.voxel) {
+                VoxelMaps.Written maps = voxelMaps(params).write(img, msk, label, 1,
+                    spec.commandLine().getErr(), log.quiet);
+                body = w -> ResultWriter.writeMaps(maps.diagnostics(), maps.files(), diagnostics, fmt, w);
+            } else if (std == Standard.ibsi) {
                 if (label != null) {
                     msk = msk.only(label);
                 }
@@ -179,6 +212,16 @@ final class ExtractCommand implements Callable<Integer> {
         }
         emit(body);
         return 0;
+    }
+
+    /** Voxel mode's map writer: the parameter file's voxel settings, -j threads (every core by default). */
+    private VoxelMaps voxelMaps(ExtractionParams params) {
+        Path dir = Locations.local("output folder", outDir != null ? outDir : ".");
+        try {
+            return new VoxelMaps(params, dir, mapFormat, jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException((param != null ? param : "(defaults)") + ": " + e.getMessage());
+        }
     }
 
     /** Writes the output to standard output, or to -o FILE only when it is complete. */
@@ -223,7 +266,8 @@ final class ExtractCommand implements Callable<Integer> {
         }
         Path csv = Locations.local("batch file", image);
         java.io.PrintWriter err = spec.commandLine().getErr();
-        BatchExtraction b = new BatchExtraction(params, label, jobs, err, log.quiet);
+        BatchExtraction b = new BatchExtraction(params, label, mode == Mode.voxel ? 1 : jobs != null ? jobs : 1, err,
+            log.quiet, mode == Mode.voxel ? voxelMaps(params) : null);
         List<BatchExtraction.Case> cases = b.read(csv);
         List<BatchExtraction.Outcome> outcomes = b.extract(cases);
         if (cases.isEmpty()) {

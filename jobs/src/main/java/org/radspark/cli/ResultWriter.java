@@ -49,6 +49,32 @@ final class ResultWriter {
         out.write("\n}\n");
     }
 
+    /**
+     * Voxel mode's output for one case: as {@link #write}, with each feature's map file in place of its value
+     * (pyradiomics' voxel-mode row).
+     */
+    static void writeMaps(Map<String, String> diagnostics, Map<String, String> files, boolean withDiagnostics,
+                          String format, Writer out) throws IOException {
+        boolean json = format.equals("json");
+        out.write(json ? "{" : "feature,value\n");
+        boolean first = true;
+        if (withDiagnostics) {
+            for (Map.Entry<String, String> e : diagnostics.entrySet()) {
+                out.write(json ? (first ? "\n  " : ",\n  ") + json(e.getKey()) + ": "
+                    + org.radspark.params.PythonText.jsonOf(e.getValue()) : csv(e.getKey()) + "," + csv(e.getValue()) + "\n");
+                first = false;
+            }
+        }
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            out.write(json ? (first ? "\n  " : ",\n  ") + json(e.getKey()) + ": " + json(e.getValue())
+                : e.getKey() + "," + csv(e.getValue()) + "\n");
+            first = false;
+        }
+        if (json) {
+            out.write("\n}\n");
+        }
+    }
+
     /** IBSI-mode output: CSV family,feature,ibsi_code,aggregation,value, or a JSON array of objects. */
     static void writeIbsi(java.util.List<org.radspark.ibsi.IbsiValue> values, String format, Writer out)
         throws IOException {

@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Prints cohort progress while a job runs: cases done / total, failures, rate and ETA, every few
- * seconds and at each batch commit. Counts come from Spark accumulators (merged as each task ends).
+ * Prints the progress of long work (a cohort's cases, voxel maps' kernels): done / total, failures, rate and
+ * ETA, every few seconds and at each batch commit. A cohort's counts come from Spark accumulators (merged as
+ * each task ends).
  */
 public final class ProgressReporter implements AutoCloseable {
     /** Off with the command line's --quiet: no progress lines at all. */
@@ -38,19 +39,32 @@ public final class ProgressReporter implements AutoCloseable {
 
     /** A progress bar line: "[radspark] [#####-----] 12/40 cases, 1 failed, 3.2 cases/min, ETA 5m 3s". */
     public static String barLine(long done, long total, long failed, double seconds) {
+        return barLine("cases", done, total, failed, seconds);
+    }
+
+    /** A progress bar line counting {@code unit} ("kernels", ...); a negative {@code failed} is left out. */
+    public static String barLine(String unit, long done, long total, long failed, double seconds) {
         int width = 24;
         int filled = total <= 0 ? width : (int) Math.min(width, done * width / total);
         double rate = seconds > 0 ? done / seconds * 60 : 0;
         String eta = done == 0 || rate <= 0 ? "--" : formatDuration((total - done) / rate * 60);
-        return String.format(Locale.ROOT, "[radspark] [%s%s] %d/%d cases, %d failed, %.1f cases/min, ETA %s",
-            "#".repeat(filled), "-".repeat(width - filled), done, total, failed, rate, eta);
+        return String.format(Locale.ROOT, "[radspark] [%s%s] %d/%d %s,%s %s/min, ETA %s",
+            "#".repeat(filled), "-".repeat(width - filled), done, total, unit,
+            failed < 0 ? "" : " " + failed + " failed,", rate(rate), unit, eta);
     }
 
-    private final PrintStream out;
-    private final long total;
+    private static String rate(double perMinute) {
+        return perMinute >= 1000 ? String.format(Locale.ROOT, "%.0f", perMinute)
+            : String.format(Locale.ROOT, "%.1f", perMinute);
+    }
+
+    private final java.io.PrintWriter out;
+    private final String unit;
+    private final LongSupplier total;
     private final LongSupplier done;
     private final LongSupplier failed;
     private final long startNanos = System.nanoTime();
+    private final long periodMillis;
     private final ScheduledExecutorService timer;
     private long lastDone = -1;
     private long lastFailed = -1;
@@ -58,18 +72,36 @@ public final class ProgressReporter implements AutoCloseable {
     private boolean drawn;
 
     ProgressReporter(PrintStream out, long total, LongSupplier done, LongSupplier failed, long periodMillis) {
+        this(new java.io.PrintWriter(out, true), "cases", () -> total, done, failed, periodMillis);
+        if (total > 0) {
+            timer.scheduleAtFixedRate(this::report, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Reports {@code done} of {@code total} {@code unit}s every {@code periodMillis} from {@link #start} until
+     * {@link #finish}; {@code total} may grow while the work runs (work discovered as it goes); {@code failed} may be
+     * null (nothing fails one by one).
+     */
+    public ProgressReporter(java.io.PrintWriter out, String unit, LongSupplier total, LongSupplier done, LongSupplier failed,
+                            long periodMillis) {
         this.out = out;
+        this.unit = unit;
         this.total = total;
         this.done = done;
-        this.failed = failed;
+        this.failed = failed == null ? () -> -1 : failed;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "radspark-progress");
             t.setDaemon(true);
             return t;
         });
-        if (total > 0) {
-            timer.scheduleAtFixedRate(this::report, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
-        }
+        this.periodMillis = periodMillis;
+    }
+
+    /** Starts the periodic reports. */
+    public ProgressReporter start() {
+        timer.scheduleAtFixedRate(this::report, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+        return this;
     }
 
     /**
@@ -80,7 +112,7 @@ public final class ProgressReporter implements AutoCloseable {
         long d = done.getAsLong(), f = failed.getAsLong(), now = System.nanoTime();
         if (enabled && bar) {
             // redrawn in place (carriage return, clear to the end of the line)
-            out.print("\r" + barLine(d, total, f, (now - startNanos) / 1e9) + "\u001b[K");
+            out.print("\r" + barLine(unit, d, total.getAsLong(), f, (now - startNanos) / 1e9) + "\u001b[K");
             out.flush();
             drawn = true;
         } else if (enabled && (d != lastDone || f != lastFailed || now - lastPrintNanos > 30_000_000_000L)) {
@@ -96,11 +128,12 @@ public final class ProgressReporter implements AutoCloseable {
      * {@code runs}): the accumulators can also count cases of a batch cut off by a stop, or a task
      * retried after a lost executor.
      */
-    synchronized void finish(long d, long f) {
+    public synchronized void finish(long d, long f) {
         timer.shutdownNow();
         if (drawn) {
             // the bar's last state stays on screen; the final counts follow on a line of their own
-            out.print("\r" + barLine(d, total, f, (System.nanoTime() - startNanos) / 1e9) + "\u001b[K\n");
+            out.print("\r" + barLine(unit, d, total.getAsLong(), f, (System.nanoTime() - startNanos) / 1e9) + "\u001b[K\n");
+            out.flush();
             drawn = false;
             lastDone = d;
             lastFailed = f;
@@ -114,9 +147,10 @@ public final class ProgressReporter implements AutoCloseable {
     String line(long d, long f) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double rate = seconds > 0 ? d / seconds * 60 : 0;
-        String eta = d == 0 || rate <= 0 ? "--" : formatDuration((total - d) / rate * 60);
-        return String.format(Locale.ROOT, "[radspark] cases %d/%d done, %d failed, %.1f cases/min, ETA %s, elapsed %s",
-            d, total, f, rate, eta, formatDuration(seconds));
+        long all = total.getAsLong();
+        String eta = d == 0 || rate <= 0 ? "--" : formatDuration((all - d) / rate * 60);
+        return String.format(Locale.ROOT, "[radspark] %s %d/%d done,%s %s %s/min, ETA %s, elapsed %s",
+            unit, d, all, f < 0 ? "" : " " + f + " failed,", rate(rate), unit, eta, formatDuration(seconds));
     }
 
     public static String formatDuration(double seconds) {

@@ -30,6 +30,29 @@ public final class ParamFileParser {
     private ParamFileParser() {
     }
 
+    /** A voxelSetting value checked as pyradiomics' schema does: kernelRadius and voxelBatch ints > 0, ... */
+    private static Object voxelValue(String key, Object value, String source) {
+        String where = source + ": voxelSetting." + key + ": ";
+        switch (key) {
+            case "kernelRadius", "voxelBatch" -> {
+                if (!(value instanceof Integer i) || i < 1) {
+                    throw new ParameterException(where + "must be a whole number of at least 1, got " + value);
+                }
+            }
+            case "maskedKernel" -> {
+                if (!(value instanceof Boolean)) {
+                    throw new ParameterException(where + "must be true or false, got " + value);
+                }
+            }
+            default -> { // initValue
+                if (!(value instanceof Number)) {
+                    throw new ParameterException(where + "must be a number (.nan for NaN), got " + value);
+                }
+            }
+        }
+        return value;
+    }
+
     public static ExtractionParams parse(Path file) {
         String text;
         try {
@@ -138,7 +161,7 @@ public final class ParamFileParser {
                     throw new ParameterException(source + ": voxelSetting." + e.getKey() + ": unknown key (expected one of "
                         + VOXEL_SETTINGS + ")");
                 }
-                voxel.put(e.getKey(), e.getValue());
+                voxel.put(e.getKey(), voxelValue(e.getKey(), e.getValue(), source));
             }
         }
         IbsiConfig ibsi = null;
