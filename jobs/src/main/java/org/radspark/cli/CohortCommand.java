@@ -67,6 +67,16 @@ final class CohortCommand implements Runnable {
         @Option(names = "--validate-only", description = "Only the checks before Spark; extract nothing.")
         boolean validateOnly;
 
+        @Option(names = "--mode", paramLabel = "segment|voxel", defaultValue = "segment",
+            description = "segment: feature values into the features tables. voxel: feature maps (see extract "
+                + "--mode voxel), one task per case using spark.task.cpus cores, written below TABLE/maps/ (a "
+                + "folder per parameter set and case) with a row per map in the feature_maps table.")
+        ExtractCommand.Mode mode;
+
+        @Option(names = "--map-format", paramLabel = "nrrd|nifti", defaultValue = "nrrd",
+            description = "Voxel mode: map files as NRRD (.nrrd) or NIfTI (.nii.gz).")
+        org.radspark.io.MapFormat mapFormat;
+
         @Mixin
         LogOptions log;
 
@@ -84,6 +94,12 @@ final class CohortCommand implements Runnable {
             if (onlyMissing && recompute) {
                 throw Radspark.usage(spec, "--only-missing and --recompute exclude each other");
             }
+            if (mode == ExtractCommand.Mode.segment && mapFormat != org.radspark.io.MapFormat.nrrd) {
+                throw Radspark.usage(spec, "--map-format is for voxel mode (--mode voxel)");
+            }
+            if (mode == ExtractCommand.Mode.voxel && partitions != null) {
+                throw Radspark.usage(spec, "--partitions is for segment mode: voxel mode runs one task per case");
+            }
             int cases = validateBeforeSpark(param, manifest, table);
             SparkSessions.requireReachable(master);
             if (validateOnly) {
@@ -93,10 +109,17 @@ final class CohortCommand implements Runnable {
             }
             SparkSession spark = SparkSessions.create("radspark cohort extract", master);
             try {
-                CohortExtractJob.Summary s = new CohortExtractJob(spark, out).run(new CohortExtractJob.Options(
-                    manifest, param, table, recompute, partitions == null ? 0 : partitions,
-                    batchSize == null ? 0 : batchSize));
-                printSummary(out, s, new FeatureTables(spark, table));
+                CohortExtractJob.Summary s;
+                if (mode == ExtractCommand.Mode.voxel) {
+                    s = new org.radspark.jobs.CohortFeatureMapJob(spark, out).run(
+                        new org.radspark.jobs.CohortFeatureMapJob.Options(manifest, param, table, recompute,
+                            batchSize == null ? 0 : batchSize, mapFormat));
+                } else {
+                    s = new CohortExtractJob(spark, out).run(new CohortExtractJob.Options(
+                        manifest, param, table, recompute, partitions == null ? 0 : partitions,
+                        batchSize == null ? 0 : batchSize));
+                }
+                printSummary(out, s, new FeatureTables(spark, table), mode == ExtractCommand.Mode.voxel);
                 return exitCode(s, failOnErrors);
             } finally {
                 spark.stop();
@@ -140,7 +163,7 @@ final class CohortCommand implements Runnable {
             if (!fs.exists(r)) {
                 return;
             }
-            for (String t : new String[] {"features", "features_wide", "runs", "errors"}) {
+            for (String t : new String[] {"features", "features_wide", "feature_maps", "runs", "errors"}) {
                 org.apache.hadoop.fs.Path tp = new org.apache.hadoop.fs.Path(r, t);
                 if (fs.exists(tp) && !fs.exists(new org.apache.hadoop.fs.Path(tp, "_delta_log"))) {
                     throw new Locations.LocationException("table folder " + given + ": " + tp
@@ -153,16 +176,20 @@ final class CohortCommand implements Runnable {
         }
     }
 
-    static void printSummary(PrintStream out, CohortExtractJob.Summary s, FeatureTables tables) {
+    static void printSummary(PrintStream out, CohortExtractJob.Summary s, FeatureTables tables, boolean voxel) {
         out.println("== radspark cohort extract: summary ==");
         out.printf(Locale.ROOT, "run %s, params_hash %s%n", s.runId(), s.paramsHash());
-        out.printf(Locale.ROOT, "cases %d: extracted %d, skipped %d (already in the table), failed %d%n",
-            s.cases(), s.done(), s.skipped(), s.failed());
+        out.printf(Locale.ROOT, "cases %d: %s %d, skipped %d (already in the table), failed %d%n",
+            s.cases(), voxel ? "mapped" : "extracted", s.done(), s.skipped(), s.failed());
         double extracted = s.done() + s.failed();
-        out.printf(Locale.ROOT, "time %.1f s%s (extraction %.1f s, table writes %.1f s, of which wide table %.1f s)%n",
-            s.seconds(),
-            extracted > 0 ? String.format(Locale.ROOT, ", %.1f cases/min", extracted / s.seconds() * 60) : "",
-            s.timings().extractSeconds(), s.timings().writeSeconds(), s.timings().wideSeconds());
+        String rate = extracted > 0 ? String.format(Locale.ROOT, ", %.1f cases/min", extracted / s.seconds() * 60) : "";
+        if (voxel) {
+            out.printf(Locale.ROOT, "time %.1f s%s (maps %.1f s, table writes %.1f s)%n", s.seconds(), rate,
+                s.timings().extractSeconds(), s.timings().writeSeconds());
+        } else {
+            out.printf(Locale.ROOT, "time %.1f s%s (extraction %.1f s, table writes %.1f s, of which wide table %.1f s)%n",
+                s.seconds(), rate, s.timings().extractSeconds(), s.timings().writeSeconds(), s.timings().wideSeconds());
+        }
         if (s.timings().caseSeconds() > 0) {
             out.printf(Locale.ROOT, "executor time of the cases themselves (read + extract): %.1f s%n", s.timings().caseSeconds());
         }
@@ -172,6 +199,7 @@ final class CohortCommand implements Runnable {
                 e.<String>getAs("reader").isEmpty() ? "" : " reader " + e.getAs("reader"), e.<String>getAs("stage"),
                 e.<String>getAs("error_class"), msg.length() > 160 ? msg.substring(0, 160) + "..." : msg);
         }
-        out.printf(Locale.ROOT, "tables: %s (features, features_wide, runs, errors)%n", tables.root());
+        out.printf(Locale.ROOT, voxel ? "tables: %s (feature_maps, runs, errors; map files in maps/)%n"
+            : "tables: %s (features, features_wide, runs, errors)%n", tables.root());
     }
 }

@@ -104,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
             CohortExtractJob.Summary s = new CohortExtractJob(spark, out).run(new CohortExtractJob.Options(
                 manifest, params, work, recompute, 0, 0));
             FeatureTables tables = new FeatureTables(spark, work);
-            CohortCommand.printSummary(out, s, tables);
+            CohortCommand.printSummary(out, s, tables, false);
             out.println("== a few feature rows (features_wide) ==");
             List<Row> rows = spark.read().format("delta").load(tables.path("features_wide"))
                 .where(functions.col("params_hash").equalTo(s.paramsHash()))

@@ -96,46 +96,13 @@ public final class CohortExtractJob {
 
     /**
      * Runs the job. SIGINT and SIGTERM during the run call {@link #stop()} and hold the JVM's shutdown
-     * (up to {@link #STOP_GRACE_SECONDS}) until the finished batches are committed and the run is
-     * recorded; the JVM then exits with the signal's status (130, 143).
+     * ({@link SignalStop}) until the finished batches are committed and the run is recorded.
      */
     public Summary run(Options o) {
-        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
-        Runnable hook = () -> {
-            stop();
-            try {
-                if (!finished.await(STOP_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
-                    console.println("[radspark] stop: commits did not finish within " + STOP_GRACE_SECONDS
-                        + " s; the next run merges the staged batches");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
-        // Hadoop's manager runs its hooks in priority order, one at a time, each with a time limit: this one
-        // before Spark's (which stops the SparkContext) and the file systems' closing
-        org.apache.hadoop.util.ShutdownHookManager hooks = org.apache.hadoop.util.ShutdownHookManager.get();
-        hooks.addShutdownHook(hook, STOP_HOOK_PRIORITY, STOP_GRACE_SECONDS + 15, java.util.concurrent.TimeUnit.SECONDS);
-        try {
+        try (SignalStop signals = new SignalStop(this::stop, console)) {
             return runUntilDoneOrStopped(o);
-        } finally {
-            finished.countDown();
-            try {
-                hooks.removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting (this run was stopped by a signal): the hook has run
-            }
         }
     }
-
-    /**
-     * Priority of the stop hook in Hadoop's shutdown hook manager: above Spark's hooks (registered there
-     * at the file systems' priority + 30), so the commits run while Spark and the file systems are up.
-     */
-    static final int STOP_HOOK_PRIORITY = org.apache.hadoop.fs.FileSystem.SHUTDOWN_HOOK_PRIORITY + 40;
-
-    /** How long a signal waits for the finished batches' commits before the JVM exits anyway. */
-    static final long STOP_GRACE_SECONDS = Long.getLong("radspark.stopGraceSeconds", 300);
 
     private Summary runUntilDoneOrStopped(Options o) {
         long t0 = System.nanoTime();
@@ -437,7 +404,7 @@ public final class CohortExtractJob {
         return order.stream().map(groups::get).filter(g -> !g.isEmpty()).toList();
     }
 
-    private static Row errorRow(String runId, String patient, String reader, String modality, String timepoint,
+    static Row errorRow(String runId, String patient, String reader, String modality, String timepoint,
                                 String center, String paramsHash, String stage, String errorClass, String message,
                                 Timestamp at) {
         return new GenericRowWithSchema(new Object[] {runId, patient, reader, modality, timepoint, center, paramsHash,
@@ -477,7 +444,7 @@ public final class CohortExtractJob {
         };
     }
 
-    private static <T> T waitFor(Future<T> future) {
+    static <T> T waitFor(Future<T> future) {
         if (future == null) {
             return null;
         }
@@ -495,7 +462,7 @@ public final class CohortExtractJob {
         }
     }
 
-    private static List<String> key(Row c) {
+    static List<String> key(Row c) {
         return List.of(c.getString(0), c.getString(1), c.getString(2), c.getString(3));
     }
 

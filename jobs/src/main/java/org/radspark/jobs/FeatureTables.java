@@ -47,6 +47,15 @@ public final class FeatureTables {
         .add("run_id", DataTypes.StringType, false)
         .add("extracted_at", DataTypes.TimestampType, false);
 
+    /**
+     * One row per voxel-based feature map ({@code cohort extract --mode voxel}): the case, the parameter set,
+     * the feature as image type, class and pyradiomics name, the map file (NRRD or NIfTI, float64, the ROI box
+     * padded by kernelRadius) with its grid size, and the number of ROI voxels that hold values.
+     */
+    public static final StructType FEATURE_MAPS = project(CohortSchemas.MAP_RESULT, "patient_id", "reader", "modality",
+        "timepoint", "center", "params_hash", "image_type", "feature_class", "feature", "path", "size_x", "size_y",
+        "size_z", "roi_voxels", "engine_version", "run_id", "extracted_at");
+
     public static final StructType RUNS = new StructType()
         .add("run_id", DataTypes.StringType, false)
         .add("params_hash", DataTypes.StringType, false)
@@ -186,6 +195,41 @@ public final class FeatureTables {
         if (!exists("errors")) {
             DeltaTable.createIfNotExists(spark).location(path("errors")).addColumns(ERRORS).execute();
         }
+    }
+
+    /** Creates the feature_maps table (partitioned by params_hash) when it does not exist yet. */
+    public void ensureFeatureMaps() {
+        if (!exists("feature_maps")) {
+            DeltaTable.createIfNotExists(spark).location(path("feature_maps")).addColumns(FEATURE_MAPS)
+                .partitionedBy("params_hash").execute();
+        }
+    }
+
+    /** Case keys (patient_id, reader, modality, timepoint) whose maps are in feature_maps for {@code paramsHash}. */
+    public List<Row> mappedCases(String paramsHash) {
+        if (!exists("feature_maps")) {
+            return List.of();
+        }
+        return spark.read().format("delta").load(path("feature_maps"))
+            .where(functions.col("params_hash").equalTo(paramsHash))
+            .select("patient_id", "reader", "modality", "timepoint").distinct().collectAsList();
+    }
+
+    /**
+     * MERGE of map rows (kind "M" rows of {@link CohortSchemas#MAP_RESULT}) into feature_maps on (case key,
+     * params_hash, feature): a case computed again (recompute, or after an interrupted run) replaces its rows.
+     */
+    public void mergeFeatureMaps(List<Row> mapRows, String paramsHash) {
+        ensureFeatureMaps();
+        Dataset<Row> rows = spark.createDataFrame(mapRows, CohortSchemas.MAP_RESULT)
+            .select(java.util.Arrays.stream(FEATURE_MAPS.fieldNames()).map(functions::col).toArray(Column[]::new));
+        Column on = functions.col("t.params_hash").equalTo(functions.lit(paramsHash));
+        for (String k : CASE_KEY) {
+            on = on.and(functions.col("t." + k).equalTo(functions.col("s." + k)));
+        }
+        on = on.and(functions.col("t.feature").equalTo(functions.col("s.feature")));
+        DeltaTable.forPath(spark, path("feature_maps")).as("t").merge(rows.as("s"), on)
+            .whenMatched().updateAll().whenNotMatched().insertAll().execute();
     }
 
     public Dataset<Row> features() {

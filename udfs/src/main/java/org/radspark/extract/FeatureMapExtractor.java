@@ -51,8 +51,11 @@ public final class FeatureMapExtractor {
         }
     }
 
-    /** Diagnostics (as in segment mode, with 'voxelBased': True in the settings) and the maps by feature name. */
-    public record FeatureMaps(Map<String, String> diagnostics, Map<String, Image> maps) {
+    /**
+     * Diagnostics (as in segment mode, with 'voxelBased': True in the settings), the maps by feature name and the
+     * number of ROI voxels (kernels per image).
+     */
+    public record FeatureMaps(Map<String, String> diagnostics, Map<String, Image> maps, long roiVoxels) {
     }
 
     /** Told how many kernels an image type has before it starts, and whenever a group of kernels is done. */
@@ -129,7 +132,7 @@ public final class FeatureMapExtractor {
                 pool.shutdownNow();
             }
         }
-        return new FeatureMaps(diag, maps);
+        return new FeatureMaps(diag, maps, centres.length);
     }
 
     private void computeMaps(DerivedImage derived, byte[] kernelMask, int[] centres, BoundingBox box,

@@ -43,4 +43,33 @@ public final class CohortSchemas {
         .add("run_id", DataTypes.StringType, false)
         .add("extracted_at", DataTypes.TimestampType, false)
         .add("seconds", DataTypes.DoubleType, false);
+
+    /**
+     * The result of one case of voxel-based extraction, one row per feature map written (kind "M": the
+     * map's image type, class, feature, file and grid size), or one row for a case that failed (kind "E":
+     * stage, class, message; map columns null).
+     */
+    public static final StructType MAP_RESULT = new StructType()
+        .add("kind", DataTypes.StringType, false)
+        .add("patient_id", DataTypes.StringType, false)
+        .add("reader", DataTypes.StringType, false)
+        .add("modality", DataTypes.StringType, false)
+        .add("timepoint", DataTypes.StringType, false)
+        .add("center", DataTypes.StringType, false)
+        .add("params_hash", DataTypes.StringType, false)
+        .add("image_type", DataTypes.StringType, true)
+        .add("feature_class", DataTypes.StringType, true)
+        .add("feature", DataTypes.StringType, true)
+        .add("path", DataTypes.StringType, true)
+        .add("size_x", DataTypes.IntegerType, true)
+        .add("size_y", DataTypes.IntegerType, true)
+        .add("size_z", DataTypes.IntegerType, true)
+        .add("roi_voxels", DataTypes.LongType, true)
+        .add("stage", DataTypes.StringType, true)
+        .add("error_class", DataTypes.StringType, true)
+        .add("message", DataTypes.StringType, true)
+        .add("engine_version", DataTypes.StringType, false)
+        .add("run_id", DataTypes.StringType, false)
+        .add("extracted_at", DataTypes.TimestampType, false)
+        .add("seconds", DataTypes.DoubleType, false);
 }
