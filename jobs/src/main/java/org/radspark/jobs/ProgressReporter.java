@@ -124,6 +124,20 @@ public final class ProgressReporter implements AutoCloseable {
     }
 
     /**
+     * Prints a line of the work's own (a finished step, a failed case) above the bar: the bar is cleared, the line
+     * printed and the bar drawn again below it; without a bar the line is simply printed.
+     */
+    public synchronized void println(String line) {
+        if (drawn) {
+            out.print("\r\u001b[K" + line + "\n");
+            report();
+        } else {
+            out.println(line);
+        }
+        out.flush();
+    }
+
+    /**
      * The last line, with the run's own counts (cases committed and failed, as in the summary and
      * {@code runs}): the accumulators can also count cases of a batch cut off by a stop, or a task
      * retried after a lost executor.

@@ -526,14 +526,30 @@ public final class StudyRunner {
         ch.col = col;
         ch.names = d.features;
 
-        for (StudyConfig.Step s : cfg.steps) {
-            long t0 = System.nanoTime();
-            int in = ch.names.length;
-            String detail = runStep(s, ch, d, r, modelsDir);
-            out.printf(Locale.ROOT, "[radspark] step %d %s: %s (%.1f s)%n", s.index, s.step, detail,
-                (System.nanoTime() - t0) / 1e9);
-            r.steps.add(new StudyResult.StepSummary(s.index, s.step, s.name, settingsText(s), in, ch.names.length,
-                detail));
+        // on a terminal a bar over the chain's steps (elapsed time and ETA while a long fit runs), with each
+        // finished step's line above it; elsewhere the step lines alone
+        java.util.concurrent.atomic.AtomicLong stepsDone = new java.util.concurrent.atomic.AtomicLong();
+        org.radspark.jobs.ProgressReporter progress = new org.radspark.jobs.ProgressReporter(
+            new java.io.PrintWriter(out, true), "steps", () -> cfg.steps.size(), stepsDone::get, null, 1000);
+        if (org.radspark.jobs.ProgressReporter.bar()) {
+            progress.start();
+        }
+        try {
+            for (StudyConfig.Step s : cfg.steps) {
+                long t0 = System.nanoTime();
+                int in = ch.names.length;
+                String detail = runStep(s, ch, d, r, modelsDir);
+                stepsDone.incrementAndGet();
+                progress.println(String.format(Locale.ROOT, "[radspark] step %d %s: %s (%.1f s)", s.index, s.step,
+                    detail, (System.nanoTime() - t0) / 1e9));
+                r.steps.add(new StudyResult.StepSummary(s.index, s.step, s.name, settingsText(s), in,
+                    ch.names.length, detail));
+            }
+        } finally {
+            progress.close();
+        }
+        if (org.radspark.jobs.ProgressReporter.bar()) {
+            progress.finish(stepsDone.get(), -1);
         }
         if (r.heatmap == null) {
             r.heatmap = heatmap(ch.evalTrain, ch.lassoInputCol != null ? ch.lassoInputCol : ch.col, "pearson");
