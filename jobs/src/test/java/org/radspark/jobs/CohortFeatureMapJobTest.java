@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.radspark.image.Image;
 import org.radspark.io.MapFormat;
 import org.radspark.io.NrrdReader;
+import org.radspark.spark.FeatureMapCasesFunction;
 
 /**
  * `cohort extract --mode voxel`: maps computed on the executors equal pyradiomics' maps, one folder per case and
@@ -28,6 +29,16 @@ import org.radspark.io.NrrdReader;
  * replaces folders and rows without duplicates, and a failing case is an errors row.
  */
 class CohortFeatureMapJobTest {
+    @Test
+    void caseFoldersAreSafeAndDistinct() {
+        String f = FeatureMapCasesFunction.caseFolder("file:/t/maps", "h1", "P001", "", "MR", "");
+        assertEquals("file:/t/maps/h1/P001/_/MR/_", f);
+        String slash = FeatureMapCasesFunction.caseFolder("file:/t/maps", "h1", "P/01", "r1", "..", "_");
+        assertTrue(slash.matches("file:/t/maps/h1/P_01-[0-9a-f]{8}/r1/_\\.-[0-9a-f]{8}/_-[0-9a-f]{8}"), slash);
+        assertTrue(!FeatureMapCasesFunction.caseFolder("r", "h", "P/01", "", "", "")
+            .equals(FeatureMapCasesFunction.caseFolder("r", "h", "P_01", "", "", "")));
+    }
+
     @Test
     void mapsOnExecutorsEqualPyradiomicsAndRerunsAddNothingTwice(@TempDir Path dir) throws IOException {
         SparkSession spark = CohortFixtures.spark();

@@ -1,6 +1,8 @@
 package org.radspark.jobs;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,6 +69,28 @@ class HdfsCohortTest {
             assertEquals(niftiVoxels, dicomVoxels, 1e-6 * niftiVoxels);
             assertEquals(3, spark.read().format("delta").load(table + "/features_wide").count());
             assertEquals(true, fs.exists(new org.apache.hadoop.fs.Path(table + "/features/_delta_log")));
+
+            // voxel mode: the maps are written to HDFS by the executors, renamed into place, listed in feature_maps
+            try (FSDataOutputStream out = fs.create(new org.apache.hadoop.fs.Path(root + "/voxel.csv"))) {
+                out.write("patient_id,image,mask\nH1,nrrd/breast1_image.nrrd,nrrd/breast1_label.nrrd\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            }
+            CohortExtractJob.Summary v = new CohortFeatureMapJob(spark, new PrintStream(new ByteArrayOutputStream()))
+                .run(new CohortFeatureMapJob.Options(root + "/voxel.csv", root + "/params.yaml", table, false, 0,
+                    org.radspark.io.MapFormat.nrrd));
+            assertEquals(1, v.done(), v.errors().toString());
+            Row map = spark.read().format("delta").load(table + "/feature_maps")
+                .where("feature = 'original_firstorder_Median'").head();
+            String mapPath = map.getAs("path");
+            assertTrue(mapPath.startsWith(fs.getUri() + "/cohort/tables/maps/" + v.paramsHash() + "/H1/"), mapPath);
+            Path local = dir.resolve("median.nrrd");
+            fs.copyToLocalFile(new org.apache.hadoop.fs.Path(mapPath), new org.apache.hadoop.fs.Path(local.toUri()));
+            double[] expected = org.radspark.io.NrrdReader.read(
+                data.resolve("pyradiomics/voxel/breast1/Case-1_original_firstorder_Median.nrrd")).voxels();
+            assertArrayEquals(expected, org.radspark.io.NrrdReader.read(local).voxels(), 1e-9);
+            org.apache.hadoop.fs.FileStatus[] caseFolders = fs.listStatus(
+                new org.apache.hadoop.fs.Path(mapPath).getParent().getParent());
+            assertEquals(1, caseFolders.length, "no temporary folder left beside the case's");
             spark.sparkContext().hadoopConfiguration().unset("fs.defaultFS");
         } finally {
             cluster.shutdown();

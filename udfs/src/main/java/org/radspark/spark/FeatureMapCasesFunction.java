@@ -67,7 +67,8 @@ public final class FeatureMapCasesFunction implements MapPartitionsFunction<Row,
     /**
      * The folder of one case's maps for one parameter set: {@code ROOT/PARAMS_HASH/PATIENT/READER/MODALITY/TIMEPOINT},
      * each part kept as it is when it is made of letters, digits, '.', '_' and '-', otherwise with the other
-     * characters replaced by '_' and a short hash of the original appended (so distinct ids stay distinct).
+     * characters replaced by '_' and a short hash of the original appended (so distinct ids stay distinct); an
+     * empty part (no reader, modality or timepoint in the manifest) is "_".
      */
     public static String caseFolder(String mapsRoot, String paramsHash, String patientId, String reader, String modality,
                                     String timepoint) {
@@ -79,10 +80,13 @@ public final class FeatureMapCasesFunction implements MapPartitionsFunction<Row,
     }
 
     static String safe(String part) {
-        if (part.matches("[A-Za-z0-9_-][A-Za-z0-9._-]*")) {
+        if (part.isEmpty()) {
+            return "_"; // an absent reader, modality or timepoint; an id "_" itself is escaped below
+        }
+        if (part.matches("[A-Za-z0-9_-][A-Za-z0-9._-]*") && !part.equals("_")) {
             return part;
         }
-        String replaced = part.isEmpty() ? "_" : part.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.", "_");
+        String replaced = part.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.", "_");
         try {
             byte[] d = java.security.MessageDigest.getInstance("SHA-1").digest(part.getBytes(StandardCharsets.UTF_8));
             return replaced + "-" + java.util.HexFormat.of().formatHex(d, 0, 4);
