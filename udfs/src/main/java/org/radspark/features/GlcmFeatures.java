@@ -73,8 +73,7 @@ public final class GlcmFeatures extends NamedFeatureFamily {
 
     /** Builds the per-angle matrices in one pass over the ROI (symmetrised when symmetricalGLCM is on). */
     static Counts countMatrices(RoiData roi) {
-        return roi.kernel == null ? countMatrices(roi, angles(roi), roi.maxGrayLevel)
-            : countMatrices(roi, roi.kernel.glcmAngles(), roi.kernel.maxGrayLevel());
+        return countMatrices(roi, roi.kernel == null ? angles(roi) : roi.kernel.glcmAngles(), roi.maxGrayLevel);
     }
 
     /**
@@ -201,8 +200,12 @@ public final class GlcmFeatures extends NamedFeatureFamily {
             return;
         }
         VoxelKernel kernel = roi.kernel;
-        int[] levels = kernel == null ? presentLevels(roi) : kernel.roiLevels();
+        // A kernel's matrices keep rows for all of the ROI's levels (pyradiomics); those absent from the kernel are
+        // zero and add nothing to any sum, so the formulas run over the kernel's own levels. Only MCC sees them:
+        // each is one more zero eigenvalue of Q (absentLevels), and the ROI's level count decides the flat case.
+        int[] levels = presentLevels(roi);
         int ngMax = kernel == null ? roi.maxGrayLevel : kernel.maxGrayLevel();
+        int absentLevels = kernel == null ? 0 : kernel.roiLevels().length - levels.length;
         int nl = levels.length;
         if (nl == 0) {
             for (String f : wanted) {
@@ -225,8 +228,8 @@ public final class GlcmFeatures extends NamedFeatureFamily {
                     values[f][m] = av.value(name);
                 }
             }
-            if (wantMcc && nl >= 2) {
-                mccEigen[m] = secondLargestEigenvalue(av, anyComplex);
+            if (wantMcc && nl + absentLevels >= 2) {
+                mccEigen[m] = secondLargestEigenvalue(av, absentLevels, anyComplex);
             }
         }
         for (String f : wanted) {
@@ -234,7 +237,7 @@ public final class GlcmFeatures extends NamedFeatureFamily {
             if ("MCC".equals(f) && !wantMcc) {
                 continue; // voxel batch where pyradiomics cannot compute it: the map keeps initValue
             } else if ("MCC".equals(f)) {
-                v = mcc(mccEigen, nm, nl, anyComplex[0]);
+                v = mcc(mccEigen, nm, nl + absentLevels, anyComplex[0]);
             } else if ("JointAverage".equals(f)) {
                 v = plainMean(values[FEATURES.indexOf(f)], nm);
             } else {
@@ -609,7 +612,7 @@ public final class GlcmFeatures extends NamedFeatureFamily {
      * in numpy's complex sort order (real part, then imaginary part); sets anyComplex[0] when any eigenvalue of this
      * angle has a non-zero imaginary part.
      */
-    private static double[] secondLargestEigenvalue(AngleValues av, boolean[] anyComplex) {
+    private static double[] secondLargestEigenvalue(AngleValues av, int extraZeros, boolean[] anyComplex) {
         int n = av.nl;
         double[] p = av.p;
         for (double v : p) {
@@ -631,17 +634,24 @@ public final class GlcmFeatures extends NamedFeatureFamily {
                 q[i * n + j] = s;
             }
         }
-        double[] re = new double[n], im = new double[n];
-        Eigen.eigenvalues(q, n, re, im);
-        Integer[] order = new Integer[n];
-        for (int t = 0; t < n; t++) {
+        // Q's eigenvalues, followed by one zero per grey level of the ROI without a row in this matrix
+        double[] re = new double[n + extraZeros], im = new double[n + extraZeros];
+        if (n > 0) {
+            double[] r = new double[n], i = new double[n];
+            Eigen.eigenvalues(q, n, r, i);
+            System.arraycopy(r, 0, re, 0, n);
+            System.arraycopy(i, 0, im, 0, n);
+        }
+        int all = n + extraZeros;
+        Integer[] order = new Integer[all];
+        for (int t = 0; t < all; t++) {
             order[t] = t;
             if (im[t] != 0) {
                 anyComplex[0] = true;
             }
         }
         Arrays.sort(order, (x, y) -> re[x] != re[y] ? Double.compare(re[x], re[y]) : Double.compare(im[x], im[y]));
-        int second = order[n - 2];
+        int second = order[all - 2];
         return new double[] {re[second], im[second]};
     }
 
