@@ -45,8 +45,8 @@ final class VoxelMaps {
         try {
             maps = extractor.extract(image, mask, label, threads, new FeatureMapExtractor.Progress() {
                 @Override
-                public void imageStarted(String imageTypeName, int kernels) {
-                    total.addAndGet(kernels);
+                public void started(long kernels) {
+                    total.set(kernels);
                 }
 
                 @Override

@@ -48,7 +48,7 @@ public final class ProgressReporter implements AutoCloseable {
         int filled = total <= 0 ? width : (int) Math.min(width, done * width / total);
         double rate = seconds > 0 ? done / seconds * 60 : 0;
         String eta = done == 0 || rate <= 0 ? "--" : formatDuration((total - done) / rate * 60);
-        return String.format(Locale.ROOT, "[radspark] [%s%s] %d/%d %s,%s %s/min, ETA %s",
+        return String.format(Locale.ROOT, "[radspark] [%s%s] %d/%d %s,%s %s %s/min, ETA %s",
             "#".repeat(filled), "-".repeat(width - filled), done, total, unit,
             failed < 0 ? "" : " " + failed + " failed,", rate(rate), unit, eta);
     }
@@ -80,8 +80,8 @@ public final class ProgressReporter implements AutoCloseable {
 
     /**
      * Reports {@code done} of {@code total} {@code unit}s every {@code periodMillis} from {@link #start} until
-     * {@link #finish}; {@code total} may grow while the work runs (work discovered as it goes); {@code failed} may be
-     * null (nothing fails one by one).
+     * {@link #finish}; {@code total} is read at each report (it may become known after the start); {@code failed}
+     * may be null (nothing fails one by one).
      */
     public ProgressReporter(java.io.PrintWriter out, String unit, LongSupplier total, LongSupplier done, LongSupplier failed,
                             long periodMillis) {

@@ -58,15 +58,15 @@ public final class FeatureMapExtractor {
     public record FeatureMaps(Map<String, String> diagnostics, Map<String, Image> maps, long roiVoxels) {
     }
 
-    /** Told how many kernels an image type has before it starts, and whenever a group of kernels is done. */
+    /** Told how many kernels the case has (ROI voxels times derived images), then whenever some are done. */
     public interface Progress {
-        void imageStarted(String imageTypeName, int kernels);
+        void started(long kernels);
 
         void kernelsDone(int count);
 
         Progress NONE = new Progress() {
             @Override
-            public void imageStarted(String imageTypeName, int kernels) {
+            public void started(long kernels) {
             }
 
             @Override
@@ -116,16 +116,23 @@ public final class FeatureMapExtractor {
         Map<String, Image> maps = new LinkedHashMap<>();
         ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
         try {
+            // every derived image first (crops of the padded ROI box, small next to the maps), so that the
+            // progress knows the whole work from the start
+            List<DerivedImage> derivedImages = new ArrayList<>();
+            List<ExtractionSettings> derivedSettings = new ArrayList<>();
             for (String imageType : params.imageTypes().keySet()) {
                 ExtractionSettings typeSettings = params.settingsFor(imageType);
                 typeSettings.label = label;
-                List<DerivedImage> derivedImages = new ArrayList<>(
-                    DerivedImages.derive(imageType, prepared.image(), prepared.intensityMask(), typeSettings, box));
-                for (int d = 0; d < derivedImages.size(); d++) {
-                    DerivedImage derived = derivedImages.set(d, null);
-                    progress.imageStarted(derived.name(), centres.length);
-                    computeMaps(derived, kernelMask, centres, box, typeSettings, pool, progress, maps);
+                for (DerivedImage d : DerivedImages.derive(imageType, prepared.image(), prepared.intensityMask(),
+                    typeSettings, box)) {
+                    derivedImages.add(d);
+                    derivedSettings.add(typeSettings);
                 }
+            }
+            progress.started((long) centres.length * derivedImages.size());
+            for (int d = 0; d < derivedImages.size(); d++) {
+                computeMaps(derivedImages.set(d, null), kernelMask, centres, box, derivedSettings.get(d), pool,
+                    progress, maps);
             }
         } finally {
             if (pool != null) {
