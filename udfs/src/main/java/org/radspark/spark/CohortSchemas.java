@@ -8,6 +8,18 @@ public final class CohortSchemas {
     private CohortSchemas() {
     }
 
+    /** The leading columns of a case's result rows: the row's kind, the case key, its center and parameter set. */
+    private static StructType resultOfCase() {
+        return new StructType()
+            .add("kind", DataTypes.StringType, false)
+            .add("patient_id", DataTypes.StringType, false)
+            .add("reader", DataTypes.StringType, false)
+            .add("modality", DataTypes.StringType, false)
+            .add("timepoint", DataTypes.StringType, false)
+            .add("center", DataTypes.StringType, false)
+            .add("params_hash", DataTypes.StringType, false);
+    }
+
     /** One case of a validated manifest; paths are absolute URIs; empty strings for absent optional values. */
     public static final StructType CASE = new StructType()
         .add("patient_id", DataTypes.StringType, false)
@@ -26,14 +38,7 @@ public final class CohortSchemas {
      * the engine's order), kind "E" the case's error (stage, class, message). One compact row per case
      * keeps the staged batch small; the job expands it into the long and wide tables.
      */
-    public static final StructType CASE_RESULT = new StructType()
-        .add("kind", DataTypes.StringType, false)
-        .add("patient_id", DataTypes.StringType, false)
-        .add("reader", DataTypes.StringType, false)
-        .add("modality", DataTypes.StringType, false)
-        .add("timepoint", DataTypes.StringType, false)
-        .add("center", DataTypes.StringType, false)
-        .add("params_hash", DataTypes.StringType, false)
+    public static final StructType CASE_RESULT = resultOfCase()
         .add("names", DataTypes.createArrayType(DataTypes.StringType, false), true)
         .add("values", DataTypes.createArrayType(DataTypes.DoubleType, true), true)
         .add("stage", DataTypes.StringType, true)
@@ -49,14 +54,7 @@ public final class CohortSchemas {
      * map's image type, class, feature, file and grid size), or one row for a case that failed (kind "E":
      * stage, class, message; map columns null).
      */
-    public static final StructType MAP_RESULT = new StructType()
-        .add("kind", DataTypes.StringType, false)
-        .add("patient_id", DataTypes.StringType, false)
-        .add("reader", DataTypes.StringType, false)
-        .add("modality", DataTypes.StringType, false)
-        .add("timepoint", DataTypes.StringType, false)
-        .add("center", DataTypes.StringType, false)
-        .add("params_hash", DataTypes.StringType, false)
+    public static final StructType MAP_RESULT = resultOfCase()
         .add("image_type", DataTypes.StringType, true)
         .add("feature_class", DataTypes.StringType, true)
         .add("feature", DataTypes.StringType, true)

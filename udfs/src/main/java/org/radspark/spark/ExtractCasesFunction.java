@@ -22,8 +22,6 @@ import org.apache.spark.util.LongAccumulator;
 import org.radspark.extract.ExtractionException;
 import org.radspark.extract.ExtractionResult;
 import org.radspark.extract.FeatureExtractor;
-import org.radspark.image.Image;
-import org.radspark.image.Mask;
 import org.radspark.io.MaskSelection;
 import org.radspark.io.ReadException;
 import org.radspark.io.VolumeReaders;
@@ -70,18 +68,8 @@ public final class ExtractCasesFunction implements MapPartitionsFunction<Row, Ro
 
     private void processCase(FeatureExtractor extractor, Row c, List<Row> out) {
         long t0 = System.nanoTime();
-        String stage = "read";
-        Path scratch = null;
-        try {
-            scratch = Files.createTempDirectory("radspark-case-");
-            Path image = localize(c.getString(5), scratch.resolve("image"));
-            Path mask = localize(c.getString(6), scratch.resolve("mask"));
-            VolumeReaders.Case read = VolumeReaders.readCase(image, null, mask, new MaskSelection(
-                c.isNullAt(7) ? null : c.getString(7), c.isNullAt(8) ? null : c.getInt(8), null));
-            Image img = read.image();
-            Mask msk = read.mask();
-            stage = "preprocess";
-            ExtractionResult r = extractor.extract(img, msk, c.isNullAt(9) ? null : c.getInt(9));
+        runCase(c, out, (e, stage) -> error(c, stage, e, t0), (read, stage) -> {
+            ExtractionResult r = extractor.extract(read.image(), read.mask(), c.isNullAt(9) ? null : c.getInt(9));
             Timestamp now = new Timestamp(System.currentTimeMillis());
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Double> features = r.features();
@@ -96,12 +84,42 @@ public final class ExtractCasesFunction implements MapPartitionsFunction<Row, Ro
                 c.getString(4), paramsHash, names, values, null, null, null, FeatureExtractor.ENGINE_VERSION, runId,
                 now, seconds));
             done.add(1);
+        });
+    }
+
+    /** A case's work once its files are read; may move {@code stage[0]} on ("write", ...). */
+    interface CaseWork {
+        void run(VolumeReaders.Case read, String[] stage) throws IOException;
+    }
+
+    /** The error row of a case that failed at {@code stage}. */
+    interface ErrorRow {
+        Row of(Throwable e, String stage);
+    }
+
+    /**
+     * Runs one manifest case (rows of {@link CohortSchemas#CASE}): brings its files to this machine (scratch space,
+     * removed afterwards), reads image and mask, then runs {@code work}, which adds the case's rows to {@code out}.
+     * Any failure adds the one row {@code error} makes instead, with the stage reached (read, then preprocess, or
+     * the extraction's own stage); nothing is thrown.
+     */
+    static void runCase(Row c, List<Row> out, ErrorRow error, CaseWork work) {
+        String[] stage = {"read"};
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("radspark-case-");
+            Path image = localize(c.getString(5), scratch.resolve("image"));
+            Path mask = localize(c.getString(6), scratch.resolve("mask"));
+            VolumeReaders.Case read = VolumeReaders.readCase(image, null, mask, new MaskSelection(
+                c.isNullAt(7) ? null : c.getString(7), c.isNullAt(8) ? null : c.getInt(8), null));
+            stage[0] = "preprocess";
+            work.run(read, stage);
         } catch (ExtractionException e) {
-            out.add(error(c, e.stage().name().toLowerCase(java.util.Locale.ROOT), e, t0));
+            out.add(error.of(e, e.stage().name().toLowerCase(java.util.Locale.ROOT)));
         } catch (ReadException | ParameterException e) {
-            out.add(error(c, "read", e, t0));
+            out.add(error.of(e, "read"));
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            out.add(error(c, stage, e, t0));
+            out.add(error.of(e, stage[0]));
         } finally {
             deleteQuietly(scratch);
         }

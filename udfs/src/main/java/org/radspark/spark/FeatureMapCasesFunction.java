@@ -20,16 +20,11 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.LongAccumulator;
-import org.radspark.extract.ExtractionException;
 import org.radspark.extract.FeatureExtractor;
 import org.radspark.extract.FeatureMapExtractor;
 import org.radspark.image.Image;
 import org.radspark.io.MapFormat;
-import org.radspark.io.MaskSelection;
-import org.radspark.io.ReadException;
-import org.radspark.io.VolumeReaders;
 import org.radspark.params.ParamFileParser;
-import org.radspark.params.ParameterException;
 
 /**
  * The per-patient Spark function of voxel-based extraction: for each manifest case, computes its feature maps
@@ -110,18 +105,10 @@ public final class FeatureMapCasesFunction implements MapPartitionsFunction<Row,
 
     private void processCase(FeatureMapExtractor extractor, int threads, String attempt, Row c, List<Row> out) {
         long t0 = System.nanoTime();
-        String stage = "read";
-        Path scratch = null;
-        try {
-            scratch = Files.createTempDirectory("radspark-case-");
-            Path image = ExtractCasesFunction.localize(c.getString(5), scratch.resolve("image"));
-            Path mask = ExtractCasesFunction.localize(c.getString(6), scratch.resolve("mask"));
-            VolumeReaders.Case read = VolumeReaders.readCase(image, null, mask, new MaskSelection(
-                c.isNullAt(7) ? null : c.getString(7), c.isNullAt(8) ? null : c.getInt(8), null));
-            stage = "preprocess";
+        ExtractCasesFunction.runCase(c, out, (e, stage) -> error(c, stage, e, t0), (read, stage) -> {
             FeatureMapExtractor.FeatureMaps maps = extractor.extract(read.image(), read.mask(),
                 c.isNullAt(9) ? null : c.getInt(9), threads, FeatureMapExtractor.Progress.NONE);
-            stage = "write";
+            stage[0] = "write";
             String folder = caseFolder(mapsRoot, paramsHash, c.getString(0), c.getString(1), c.getString(2),
                 c.getString(3));
             Map<String, String> files = write(maps.maps(), folder, runId + "-" + attempt);
@@ -137,15 +124,7 @@ public final class FeatureMapCasesFunction implements MapPartitionsFunction<Row,
                     null, null, null, FeatureExtractor.ENGINE_VERSION, runId, now, seconds));
             }
             done.add(1);
-        } catch (ExtractionException e) {
-            out.add(error(c, e.stage().name().toLowerCase(java.util.Locale.ROOT), e, t0));
-        } catch (ReadException | ParameterException e) {
-            out.add(error(c, "read", e, t0));
-        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            out.add(error(c, stage, e, t0));
-        } finally {
-            ExtractCasesFunction.deleteQuietly(scratch);
-        }
+        });
     }
 
     /**
