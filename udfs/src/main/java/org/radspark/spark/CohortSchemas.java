@@ -20,6 +20,18 @@ public final class CohortSchemas {
             .add("params_hash", DataTypes.StringType, false);
     }
 
+    /** {@code rows} followed by the error's stage, class and message, and the engine, run, time and seconds. */
+    private static StructType withOutcome(StructType rows) {
+        return rows
+            .add("stage", DataTypes.StringType, true)
+            .add("error_class", DataTypes.StringType, true)
+            .add("message", DataTypes.StringType, true)
+            .add("engine_version", DataTypes.StringType, false)
+            .add("run_id", DataTypes.StringType, false)
+            .add("extracted_at", DataTypes.TimestampType, false)
+            .add("seconds", DataTypes.DoubleType, false);
+    }
+
     /** One case of a validated manifest; paths are absolute URIs; empty strings for absent optional values. */
     public static final StructType CASE = new StructType()
         .add("patient_id", DataTypes.StringType, false)
@@ -38,23 +50,16 @@ public final class CohortSchemas {
      * the engine's order), kind "E" the case's error (stage, class, message). One compact row per case
      * keeps the staged batch small; the job expands it into the long and wide tables.
      */
-    public static final StructType CASE_RESULT = resultOfCase()
+    public static final StructType CASE_RESULT = withOutcome(resultOfCase()
         .add("names", DataTypes.createArrayType(DataTypes.StringType, false), true)
-        .add("values", DataTypes.createArrayType(DataTypes.DoubleType, true), true)
-        .add("stage", DataTypes.StringType, true)
-        .add("error_class", DataTypes.StringType, true)
-        .add("message", DataTypes.StringType, true)
-        .add("engine_version", DataTypes.StringType, false)
-        .add("run_id", DataTypes.StringType, false)
-        .add("extracted_at", DataTypes.TimestampType, false)
-        .add("seconds", DataTypes.DoubleType, false);
+        .add("values", DataTypes.createArrayType(DataTypes.DoubleType, true), true));
 
     /**
      * The result of one case of voxel-based extraction, one row per feature map written (kind "M": the
      * map's image type, class, feature, file and grid size), or one row for a case that failed (kind "E":
      * stage, class, message; map columns null).
      */
-    public static final StructType MAP_RESULT = resultOfCase()
+    public static final StructType MAP_RESULT = withOutcome(resultOfCase()
         .add("image_type", DataTypes.StringType, true)
         .add("feature_class", DataTypes.StringType, true)
         .add("feature", DataTypes.StringType, true)
@@ -62,12 +67,5 @@ public final class CohortSchemas {
         .add("size_x", DataTypes.IntegerType, true)
         .add("size_y", DataTypes.IntegerType, true)
         .add("size_z", DataTypes.IntegerType, true)
-        .add("roi_voxels", DataTypes.LongType, true)
-        .add("stage", DataTypes.StringType, true)
-        .add("error_class", DataTypes.StringType, true)
-        .add("message", DataTypes.StringType, true)
-        .add("engine_version", DataTypes.StringType, false)
-        .add("run_id", DataTypes.StringType, false)
-        .add("extracted_at", DataTypes.TimestampType, false)
-        .add("seconds", DataTypes.DoubleType, false);
+        .add("roi_voxels", DataTypes.LongType, true));
 }
