@@ -46,34 +46,74 @@ public final class Diagnostics {
             case INT32, UINT32, FLOAT32 -> 4;
             default -> 8;
         };
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(v.length * width).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        for (double x : v) {
+        java.security.MessageDigest sha = sha1();
+        // converted and digested a chunk at a time: no image-sized byte copy
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(CHUNK).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int perChunk = CHUNK / width;
+        for (int from = 0; from < v.length; from += perChunk) {
+            int to = Math.min(v.length, from + perChunk);
+            b.clear();
             switch (t) {
-                case INT8, UINT8 -> b.put((byte) (long) x);
-                case INT16, UINT16 -> b.putShort((short) (long) x);
-                case INT32, UINT32 -> b.putInt((int) (long) x);
-                case INT64 -> b.putLong((long) x);
-                case UINT64 -> b.putLong(new java.math.BigDecimal(x).toBigInteger().longValue());
-                case FLOAT32 -> b.putFloat((float) x);
-                default -> b.putDouble(x);
+                case INT8, UINT8 -> {
+                    for (int n = from; n < to; n++) {
+                        b.put((byte) (long) v[n]);
+                    }
+                }
+                case INT16, UINT16 -> {
+                    for (int n = from; n < to; n++) {
+                        b.putShort((short) (long) v[n]);
+                    }
+                }
+                case INT32, UINT32 -> {
+                    for (int n = from; n < to; n++) {
+                        b.putInt((int) (long) v[n]);
+                    }
+                }
+                case INT64 -> {
+                    for (int n = from; n < to; n++) {
+                        b.putLong((long) v[n]);
+                    }
+                }
+                case UINT64 -> {
+                    for (int n = from; n < to; n++) {
+                        b.putLong(new java.math.BigDecimal(v[n]).toBigInteger().longValue());
+                    }
+                }
+                case FLOAT32 -> {
+                    for (int n = from; n < to; n++) {
+                        b.putFloat((float) v[n]);
+                    }
+                }
+                default -> {
+                    for (int n = from; n < to; n++) {
+                        b.putDouble(v[n]);
+                    }
+                }
             }
+            sha.update(b.array(), 0, b.position());
         }
-        return hex(b.array());
+        return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
     /** pyradiomics' mask hash: SHA-1 of the labels cast to UInt32 (its getMask casts every mask so). */
     static String sha1(Mask mask) {
         int[] labels = mask.labels();
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(labels.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        for (int x : labels) {
-            b.putInt(x);
+        java.security.MessageDigest sha = sha1();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(CHUNK).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int from = 0; from < labels.length; from += CHUNK / 4) {
+            int to = Math.min(labels.length, from + CHUNK / 4);
+            b.clear();
+            b.asIntBuffer().put(labels, from, to - from);
+            sha.update(b.array(), 0, (to - from) * 4);
         }
-        return hex(b.array());
+        return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
-    private static String hex(byte[] data) {
+    private static final int CHUNK = 1 << 13;
+
+    private static java.security.MessageDigest sha1() {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(data));
+            return java.security.MessageDigest.getInstance("SHA-1");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
         }
@@ -90,7 +130,8 @@ public final class Diagnostics {
         return new double[] {min, sum / voxels.length, max};
     }
 
-    static void addMask(Map<String, String> out, Mask mask, int label, String step) {
+    /** Adds the mask's diagnostics; returns the label's bounding box (null when absent), which callers reuse. */
+    static BoundingBox addMask(Map<String, String> out, Mask mask, int label, String step) {
         Geometry g = mask.geometry();
         String p = "diagnostics_Mask-" + step + "_";
         if (step.equals("original")) {
@@ -100,17 +141,18 @@ public final class Diagnostics {
         out.put(p + "Size", tuple(g.size()));
         BoundingBox box = Cropper.boundingBox(mask, label);
         if (box == null) {
-            return;
+            return null;
         }
         out.put(p + "BoundingBox", tuple(new int[] {box.lower()[0], box.lower()[1], box.lower()[2],
             box.size(0), box.size(1), box.size(2)}));
         int[] labels = mask.labels();
         long n = 0;
         double si = 0, sj = 0, sk = 0;
-        int v = 0;
-        for (int k = 0; k < g.nz(); k++) {
-            for (int j = 0; j < g.ny(); j++) {
-                for (int i = 0; i < g.nx(); i++, v++) {
+        // the label's voxels all lie in its bounding box; sums run in the same (k, j, i) order as over the grid
+        for (int k = box.lower()[2]; k <= box.upper()[2]; k++) {
+            for (int j = box.lower()[1]; j <= box.upper()[1]; j++) {
+                int v = g.index(box.lower()[0], j, k);
+                for (int i = box.lower()[0]; i <= box.upper()[0]; i++, v++) {
                     if (labels[v] == label) {
                         n++;
                         si += i;
@@ -121,10 +163,11 @@ public final class Diagnostics {
             }
         }
         out.put(p + "VoxelNum", Long.toString(n));
-        out.put(p + "VolumeNum", Integer.toString(countComponents(mask, label)));
+        out.put(p + "VolumeNum", Integer.toString(countComponents(Cropper.crop(mask, box), label)));
         double[] com = {si / n, sj / n, sk / n};
         out.put(p + "CenterOfMassIndex", tuple(com));
         out.put(p + "CenterOfMass", tuple(g.indexToPhysical(com[0], com[1], com[2])));
+        return box;
     }
 
     /** Connected components of the label with face connectivity (ITK ConnectedComponentImageFilter's default). */

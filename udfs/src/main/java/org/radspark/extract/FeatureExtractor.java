@@ -76,7 +76,8 @@ public final class FeatureExtractor {
 
         MaskChecker.requireLabel(mask, label);
         Diagnostics.addImage(diag, image, "original");
-        Diagnostics.addMask(diag, mask, label, "original");
+        BoundingBox originalBox = Diagnostics.addMask(diag, mask, label, "original");
+        Mask original = mask;
 
         if (s.n4BiasCorrection) {
             try {
@@ -101,13 +102,13 @@ public final class FeatureExtractor {
             Diagnostics.addImage(diag, image, "interpolated");
             Diagnostics.addMask(diag, mask, label, "interpolated");
         } else if (s.preCrop) {
-            MaskChecker.CheckedMask pre = MaskChecker.check(image, mask, s);
+            MaskChecker.CheckedMask pre = MaskChecker.check(image, mask, s, originalBox);
             BoundingBox padded = pre.boundingBox().padded(s.padDistance, image.geometry());
             image = Cropper.crop(image, padded);
             mask = Cropper.crop(pre.mask(), padded);
         }
 
-        MaskChecker.CheckedMask checked = MaskChecker.check(image, mask, s);
+        MaskChecker.CheckedMask checked = MaskChecker.check(image, mask, s, mask == original ? originalBox : null);
         mask = checked.mask();
         BoundingBox box = checked.boundingBox();
         Mask intensityMask = mask;

@@ -27,19 +27,17 @@ public final class MaskChecker {
 
     /** Rejects an empty mask or one without {@code label} (pyradiomics getMask). */
     public static void requireLabel(Mask mask, int label) {
-        TreeSet<Integer> found = new TreeSet<>();
-        boolean present = false;
-        for (int v : mask.labels()) {
-            if (v != 0) {
-                if (v == label) {
-                    present = true;
-                } else if (found.size() < 32) {
-                    found.add(v);
-                }
+        int[] labels = mask.labels();
+        for (int v : labels) {
+            if (v == label) {
+                return; // the usual case: stop at the ROI's first voxel
             }
         }
-        if (present) {
-            return;
+        TreeSet<Integer> found = new TreeSet<>();
+        for (int v : labels) {
+            if (v != 0 && found.size() < 32) {
+                found.add(v);
+            }
         }
         if (found.isEmpty()) {
             throw new ExtractionException(Stage.PREPROCESS, "mask is empty: no voxel is segmented");
@@ -49,6 +47,11 @@ public final class MaskChecker {
     }
 
     public static CheckedMask check(Image image, Mask mask, ExtractionSettings s) {
+        return check(image, mask, s, null);
+    }
+
+    /** As {@link #check(Image, Mask, ExtractionSettings)}, given the label's bounding box in {@code mask} when known. */
+    public static CheckedMask check(Image image, Mask mask, ExtractionSettings s, BoundingBox knownBox) {
         Geometry ig = image.geometry();
         Geometry mg = mask.geometry();
         double tol = s.geometryTolerance == null ? DEFAULT_GEOMETRY_TOLERANCE : s.geometryTolerance;
@@ -60,7 +63,7 @@ public final class MaskChecker {
             }
             onGrid = resampleOntoImage(mask, ig, s.label);
         }
-        BoundingBox box = Cropper.boundingBox(onGrid, s.label);
+        BoundingBox box = onGrid == mask && knownBox != null ? knownBox : Cropper.boundingBox(onGrid, s.label);
         if (box == null) {
             throw new ExtractionException(Stage.PREPROCESS, "label " + s.label + " not present in mask");
         }
