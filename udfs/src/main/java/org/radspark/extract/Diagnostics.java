@@ -60,9 +60,15 @@ public final class Diagnostics {
                     }
                 }
                 case INT16, UINT16 -> {
+                    // the commonest CT/MR type: bytes written directly (little-endian), no buffer bookkeeping
+                    byte[] a = b.array();
+                    int o = 0;
                     for (int n = from; n < to; n++) {
-                        b.putShort((short) (long) v[n]);
+                        int x = (int) v[n];
+                        a[o++] = (byte) x;
+                        a[o++] = (byte) (x >> 8);
                     }
+                    b.position(o);
                 }
                 case INT32, UINT32 -> {
                     for (int n = from; n < to; n++) {
