@@ -45,8 +45,15 @@ trap 'rm -rf "$tmp"' EXIT
 cases=("brain1|$data/pyradiomics/brain1_image.nrrd|$data/pyradiomics/brain1_label.nrrd"
        "breast1|$data/pyradiomics/breast1_image.nrrd|$data/pyradiomics/breast1_label.nrrd"
        "ct-phantom|$data/ibsi1/ct_phantom/nifti/image.nii.gz|$data/ibsi1/ct_phantom/nifti/mask.nii.gz")
-# warm-up and timed runs per setting: all-filters on the CT phantom costs pyradiomics seconds per run
-runs_for() { case "$1" in default) echo "20 40" ;; *) [ "$quick" = 1 ] && echo "1 2" || echo "2 5" ;; esac; }
+# radspark's warm-up and timed runs per case and setting: the JIT compiles in the background for a few
+# seconds, so the warm-up lasts about 5 s (after 20 brain1 runs, compilation still doubled a run's process
+# CPU); all-filters runs are long enough to warm up in a few. pyradiomics (numpy, C) gets one warm-up run.
+runs_for() {
+  case "$2" in
+    default) case "$1" in brain1) echo "200 60" ;; breast1) echo "3000 600" ;; *) echo "40 30" ;; esac ;;
+    *) [ "$quick" = 1 ] && echo "2 2" || echo "10 5" ;;
+  esac
+}
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -82,14 +89,15 @@ for c in "${cases[@]}"; do
   IFS='|' read -r name image mask <<< "$c"
   for setting in default filters; do
     param=$default; [ $setting = filters ] && param=$filters
-    read -r warm runs <<< "$(runs_for $setting)"
+    read -r warm runs <<< "$(runs_for "$name" $setting)"
+    pyruns=$([ $setting = default ] && echo 20 || echo "$runs")
     : > "$tmp/rs"; : > "$tmp/py"
     for ((r = 0; r < rounds; r++)); do
       if [ $((r % 2)) = 0 ]; then
         rs_case "$image" "$mask" "$param" "$warm" "$runs" >> "$tmp/rs"
-        [ $pyrad = 1 ] && py_case "$image" "$mask" "$param" 1 "$runs" >> "$tmp/py"
+        [ $pyrad = 1 ] && py_case "$image" "$mask" "$param" 1 "$pyruns" >> "$tmp/py"
       else
-        [ $pyrad = 1 ] && py_case "$image" "$mask" "$param" 1 "$runs" >> "$tmp/py"
+        [ $pyrad = 1 ] && py_case "$image" "$mask" "$param" 1 "$pyruns" >> "$tmp/py"
         rs_case "$image" "$mask" "$param" "$warm" "$runs" >> "$tmp/rs"
       fi
     done
