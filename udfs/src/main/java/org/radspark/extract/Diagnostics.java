@@ -127,13 +127,32 @@ public final class Diagnostics {
 
     /** Minimum, mean and maximum of an image's voxels (pyradiomics' diagnostics_Image-*_Minimum/Mean/Maximum). */
     public static double[] minMeanMax(double[] voxels) {
-        double sum = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-        for (double v : voxels) {
-            sum += v;
+        // four partial sums: one running sum is a chain of dependent additions, four run side by side (integer
+        // intensities, the usual case, sum exactly in any order)
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+        int n = voxels.length, i = 0;
+        for (; i + 3 < n; i += 4) {
+            double a = voxels[i], b = voxels[i + 1], c = voxels[i + 2], d = voxels[i + 3];
+            s0 += a;
+            s1 += b;
+            s2 += c;
+            s3 += d;
+            if (a < min) min = a;
+            if (a > max) max = a;
+            if (b < min) min = b;
+            if (b > max) max = b;
+            if (c < min) min = c;
+            if (c > max) max = c;
+            if (d < min) min = d;
+            if (d > max) max = d;
+        }
+        for (; i < n; i++) {
+            double v = voxels[i];
+            s0 += v;
             if (v < min) min = v;
             if (v > max) max = v;
         }
-        return new double[] {min, sum / voxels.length, max};
+        return new double[] {min, ((s0 + s1) + (s2 + s3)) / n, max};
     }
 
     /** Adds the mask's diagnostics; returns the label's bounding box (null when absent), which callers reuse. */
