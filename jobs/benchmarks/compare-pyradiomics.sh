@@ -46,11 +46,11 @@ cases=("brain1|$data/pyradiomics/brain1_image.nrrd|$data/pyradiomics/brain1_labe
        "breast1|$data/pyradiomics/breast1_image.nrrd|$data/pyradiomics/breast1_label.nrrd"
        "ct-phantom|$data/ibsi1/ct_phantom/nifti/image.nii.gz|$data/ibsi1/ct_phantom/nifti/mask.nii.gz")
 # radspark's warm-up and timed runs per case and setting: the JIT compiles in the background for a few
-# seconds, so the warm-up lasts about 5 s (after 20 brain1 runs, compilation still doubled a run's process
+# seconds, so the warm-up lasts about 10 s (after 20 brain1 runs, compilation still doubled a run's process
 # CPU); all-filters runs are long enough to warm up in a few. pyradiomics (numpy, C) gets one warm-up run.
 runs_for() {
   case "$2" in
-    default) case "$1" in brain1) echo "200 60" ;; breast1) echo "3000 600" ;; *) echo "40 30" ;; esac ;;
+    default) case "$1" in brain1) echo "600 100" ;; breast1) echo "4000 600" ;; *) echo "80 30" ;; esac ;;
     *) [ "$quick" = 1 ] && echo "2 2" || echo "10 5" ;;
   esac
 }
