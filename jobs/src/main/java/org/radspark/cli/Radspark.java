@@ -65,6 +65,8 @@ public final class Radspark implements Runnable {
 
     /** The command tree with radspark's streams, error handling and logging set-up. */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
+        // help texts name this machine's core count (extract -j in voxel mode)
+        System.setProperty("radspark.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         // what the commands print also goes to --log-file, when one is given
         PrintStream teeOut = LogTee.wrap(out);
         PrintStream teeErr = LogTee.wrap(err);
