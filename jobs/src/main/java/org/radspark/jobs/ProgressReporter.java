@@ -74,7 +74,7 @@ public final class ProgressReporter implements AutoCloseable {
     ProgressReporter(PrintStream out, long total, LongSupplier done, LongSupplier failed, long periodMillis) {
         this(new java.io.PrintWriter(out, true), "cases", () -> total, done, failed, periodMillis);
         if (total > 0) {
-            timer.scheduleAtFixedRate(this::report, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+            start();
         }
     }
 

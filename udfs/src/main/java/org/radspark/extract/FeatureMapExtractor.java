@@ -153,7 +153,7 @@ public final class FeatureMapExtractor {
         }
         RoiData grid = new RoiData(box.size(0), box.size(1), box.size(2), cropped.geometry().spacing(),
             cropped.voxels(), kernelMask, kernelMask, levels, settings);
-        int[] roiLevels = presentLevels(levels, kernelMask);
+        int[] roiLevels = GlcmFeatures.presentLevels(grid);
 
         // one output array per enabled feature, in the order the families report them
         List<FamilyMaps> families = new ArrayList<>();
@@ -180,8 +180,7 @@ public final class FeatureMapExtractor {
         for (int from = 0; from < centres.length; from += batch) {
             int[] part = java.util.Arrays.copyOfRange(centres, from, Math.min(from + batch, centres.length));
             VoxelKernel shared = glcm ? GlcmFeatures.voxelKernel(grid, kernelMask, roiLevels, part, voxel.kernelRadius())
-                : new VoxelKernel(roiLevels, roiLevels.length == 0 ? 0 : roiLevels[roiLevels.length - 1], new int[0][],
-                new boolean[0], false);
+                : new VoxelKernel(roiLevels, new int[0][], new boolean[0], false);
             Kernels task = new Kernels(derived.name(), grid, kernelMask, shared, part, 0, part.length, families, progress);
             if (pool == null) {
                 task.invoke();
@@ -189,22 +188,6 @@ public final class FeatureMapExtractor {
                 pool.invoke(task);
             }
         }
-    }
-
-    private static int[] presentLevels(int[] levels, byte[] mask) {
-        int max = 0;
-        for (int v = 0; v < levels.length; v++) {
-            if (mask[v] != 0) {
-                max = Math.max(max, levels[v]);
-            }
-        }
-        boolean[] seen = new boolean[max + 1];
-        for (int v = 0; v < levels.length; v++) {
-            if (mask[v] != 0) {
-                seen[levels[v]] = true;
-            }
-        }
-        return IntStream.rangeClosed(1, max).filter(g -> seen[g]).toArray();
     }
 
     /** One family's enabled features and their maps' arrays. */

@@ -127,8 +127,7 @@ public final class GlcmFeatures extends NamedFeatureFamily {
             }
             mccUndefined |= merged ? !any : missing;
         }
-        int max = roiLevels.length == 0 ? 0 : roiLevels[roiLevels.length - 1];
-        return new VoxelKernel(roiLevels, max, angles, kept, mccUndefined);
+        return new VoxelKernel(roiLevels, angles, kept, mccUndefined);
     }
 
     /** The GLCM angles for the grid of {@code roi} and its distances setting. */
@@ -248,7 +247,7 @@ public final class GlcmFeatures extends NamedFeatureFamily {
     }
 
     /** Sorted grey levels that occur in the ROI. */
-    static int[] presentLevels(RoiData roi) {
+    public static int[] presentLevels(RoiData roi) {
         boolean[] seen = new boolean[roi.maxGrayLevel + 1];
         int count = 0;
         for (int v = 0; v < roi.roi.length; v++) {

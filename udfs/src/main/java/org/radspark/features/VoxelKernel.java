@@ -10,11 +10,13 @@ package org.radspark.features;
  * the error and the map keeps initValue.
  *
  * @param roiLevels         grey levels present in the binning region, ascending
- * @param maxGrayLevel      the highest of them (pyradiomics' Ng)
  * @param glcmAngles        GLCM angles {dx, dy, dz} generated for the whole cropped image
  * @param glcmAnglesKept    per GLCM angle: some kernel of the batch has a pair along it
  * @param glcmMccUndefined  some kernel of the batch lacks pairs along a kept angle (or, with weightingNorm, has none)
  */
-public record VoxelKernel(int[] roiLevels, int maxGrayLevel, int[][] glcmAngles, boolean[] glcmAnglesKept,
-                          boolean glcmMccUndefined) {
+public record VoxelKernel(int[] roiLevels, int[][] glcmAngles, boolean[] glcmAnglesKept, boolean glcmMccUndefined) {
+    /** The highest grey level of the region (pyradiomics' Ng). */
+    public int maxGrayLevel() {
+        return roiLevels.length == 0 ? 0 : roiLevels[roiLevels.length - 1];
+    }
 }
