@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.radspark.bench.CohortBenchmark;
 import org.radspark.bench.ExtractBenchmark;
 import org.radspark.bench.SyntheticCaseBenchmark;
-import org.radspark.jobs.Locations;
+import org.radspark.jobs.LocalFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,8 +55,8 @@ final class BenchCommands {
 
         @Override
         public Integer call() {
-            out.println(ExtractBenchmark.run(Locations.local("image", image), Locations.local("mask", mask),
-                param == null ? null : Locations.local("parameter file", param), roi, warmup, runs));
+            out.println(ExtractBenchmark.run(LocalFiles.path("image", image), LocalFiles.path("mask", mask),
+                param == null ? null : LocalFiles.path("parameter file", param), roi, warmup, runs));
             return 0;
         }
     }
@@ -99,8 +99,8 @@ final class BenchCommands {
         @Override
         public Integer call() throws IOException, InterruptedException {
             out.println(CohortBenchmark.run(
-                Locations.local("test data", testdata != null ? testdata : home().resolve("testdata").toString()),
-                Locations.local("parameter file", param != null ? param
+                LocalFiles.path("test data", testdata != null ? testdata : home().resolve("testdata").toString()),
+                LocalFiles.path("parameter file", param != null ? param
                     : home().resolve("conf/params/all-filters.yaml").toString()),
                 cases, mix, master, repeat, !skipLoop));
             return 0;
@@ -138,11 +138,11 @@ final class BenchCommands {
 
         @Override
         public Integer call() throws IOException {
-            Path paramFile = param != null ? Locations.local("parameter file", param)
+            Path paramFile = param != null ? LocalFiles.path("parameter file", param)
                 : home().resolve("conf/params/all-filters.yaml");
             out.println(SyntheticCaseBenchmark.run(paramFile,
                 size == null ? SyntheticCaseBenchmark.DEFAULT_SIZE : SyntheticCaseBenchmark.parseSize(size), seed, runs,
-                featuresOut == null ? null : Locations.local("output", featuresOut)));
+                featuresOut == null ? null : LocalFiles.path("output", featuresOut)));
             return 0;
         }
     }

@@ -19,7 +19,7 @@ import org.radspark.image.Image;
 import org.radspark.image.Mask;
 import org.radspark.io.MaskSelection;
 import org.radspark.io.VolumeReaders;
-import org.radspark.jobs.Locations;
+import org.radspark.jobs.LocalFiles;
 import org.radspark.params.ExtractionParams;
 import org.radspark.params.ParamFileParser;
 import org.radspark.params.ParameterException;
@@ -174,8 +174,8 @@ final class ExtractCommand implements Callable<Integer> {
                 ? "--jobs is for batch mode (a .csv of cases) and voxel mode"
                 : "--format-path and --skip-nans are for batch mode (a .csv of cases)");
         }
-        Path imagePath = Locations.local("image", image);
-        Path maskPath = Locations.local("mask", mask);
+        Path imagePath = LocalFiles.path("image", image);
+        Path maskPath = LocalFiles.path("mask", mask);
         if ((roi != null || segment != null) && Files.isRegularFile(maskPath) && !VolumeReaders.isDicomFile(maskPath)) {
             throw Radspark.usage(spec, "--roi and --segment choose within a DICOM RTSTRUCT or SEG mask; " + mask
                 + " is a label map (use --label)");
@@ -216,7 +216,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     /** Voxel mode's map writer: the parameter file's voxel settings, -j threads (every core by default). */
     private VoxelMaps voxelMaps(ExtractionParams params) {
-        Path dir = Locations.local("output folder", outDir != null ? outDir : ".");
+        Path dir = LocalFiles.path("output folder", outDir != null ? outDir : ".");
         try {
             return new VoxelMaps(params, dir, mapFormat, jobs != null ? jobs : Runtime.getRuntime().availableProcessors());
         } catch (IllegalArgumentException e) {
@@ -231,7 +231,7 @@ final class ExtractCommand implements Callable<Integer> {
             body.write(w);
             w.flush();
         } else {
-            writeAtomically(Locations.local("output", out), body);
+            writeAtomically(LocalFiles.path("output", out), body);
         }
     }
 
@@ -240,7 +240,7 @@ final class ExtractCommand implements Callable<Integer> {
         String source = param != null ? param : "(defaults)";
         String text = "";
         if (param != null) {
-            Path p = Locations.local("parameter file", param);
+            Path p = LocalFiles.path("parameter file", param);
             try {
                 text = Files.readString(p, StandardCharsets.UTF_8);
             } catch (java.nio.file.NoSuchFileException e) {
@@ -264,7 +264,7 @@ final class ExtractCommand implements Callable<Integer> {
             throw Radspark.usage(spec, "batch mode writes pyradiomics' layout (always with diagnostics); "
                 + "--standard ibsi and --diagnostics are for one case");
         }
-        Path csv = Locations.local("batch file", image);
+        Path csv = LocalFiles.path("batch file", image);
         java.io.PrintWriter err = spec.commandLine().getErr();
         BatchExtraction b = new BatchExtraction(params, label, mode == Mode.voxel ? 1 : jobs != null ? jobs : 1, err,
             log.quiet, mode == Mode.voxel ? voxelMaps(params) : null);

@@ -12,7 +12,7 @@ import org.radspark.image.Image;
 import org.radspark.io.NiftiWriter;
 import org.radspark.io.ReadException;
 import org.radspark.io.VolumeReaders;
-import org.radspark.jobs.Locations;
+import org.radspark.jobs.LocalFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,7 +72,7 @@ public final class FilterCommand implements Callable<Integer> {
             throw Radspark.usage(spec, "--out must name a .nii or .nii.gz file, got '" + out + "'");
         }
         ConvolutionalFilter filter;
-        Path paramPath = Locations.local("parameter file", param);
+        Path paramPath = LocalFiles.path("parameter file", param);
         try {
             filter = Ibsi2FilterConfig.fromYaml(Files.readString(paramPath));
         } catch (NoSuchFileException e) {
@@ -80,8 +80,8 @@ public final class FilterCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ReadException(paramPath + ": " + e.getMessage());
         }
-        Image map = filter.apply(VolumeReaders.readImage(Locations.local("image", image), series));
-        writeAtomically(map, Locations.local("output", out));
+        Image map = filter.apply(VolumeReaders.readImage(LocalFiles.path("image", image), series));
+        writeAtomically(map, LocalFiles.path("output", out));
         if (log.verbose) {
             stdout.println("wrote " + out + ": " + filter.describe());
         }

@@ -6,6 +6,7 @@ import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import picocli.AutoComplete;
@@ -21,9 +22,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "radspark", mixinStandardHelpOptions = true, versionProvider = Radspark.Version.class,
     description = "Radiomics feature tables and prediction models on Apache Spark.",
-    subcommands = {ExtractCommand.class, FilterCommand.class, CohortCommand.class, StudyCommand.class,
-        DemoCommand.class, BenchCommands.Bench.class, BenchCommands.BenchCohort.class,
-        BenchCommands.BenchSynthetic.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0    success",
         "  1    bad input: one line on stderr naming the input and the cause",
@@ -37,6 +35,22 @@ import picocli.CommandLine.Spec;
         "are on Hadoop's default file system (README, \"Paths\").",
         "Shell completion: source <(radspark generate-completion)"})
 public final class Radspark implements Runnable {
+    /**
+     * The subcommands, in the order of the usage help. Registered in code rather than in the annotation, so
+     * that a command line naming one of them builds only that one: picocli reflects over every method of a
+     * registered command class, and the Spark commands' classes refer to Spark and Hadoop types, which the
+     * engine jar that runs extract, filter and bench does not hold (and whose loading costs a short command
+     * time).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ExtractCommand.class, FilterCommand.class,
+        CohortCommand.class, StudyCommand.class, DemoCommand.class, BenchCommands.Bench.class,
+        BenchCommands.BenchCohort.class, BenchCommands.BenchSynthetic.class, AutoComplete.GenerateCompletion.class,
+        CommandLine.HelpCommand.class);
+
+    /** The subcommands without Spark, which bin/radspark runs from the engine jar. */
+    static final List<Class<?>> ENGINE_COMMANDS = List.of(ExtractCommand.class, FilterCommand.class,
+        BenchCommands.Bench.class, BenchCommands.BenchSynthetic.class);
+
     /** Exit status of a completed cohort run with failed cases, when --fail-on-errors asks for it. */
     static final int CASES_FAILED = 3;
 
@@ -55,7 +69,7 @@ public final class Radspark implements Runnable {
     /** Runs a command line; returns the exit code. Commands print to {@code out}, errors go to {@code err}. */
     public static int run(String[] argv, PrintStream out, PrintStream err) {
         LogTee.enabled = false;
-        CommandLine cl = commandLine(out, err);
+        CommandLine cl = commandLine(out, err, argv.length == 0 ? null : argv[0]);
         if (argv.length == 0) {
             cl.usage(err);
             return 2;
@@ -65,12 +79,29 @@ public final class Radspark implements Runnable {
 
     /** The command tree with radspark's streams, error handling and logging set-up. */
     static CommandLine commandLine(PrintStream out, PrintStream err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * As {@link #commandLine(PrintStream, PrintStream)}; when {@code first} (the first argument) names one
+     * of the {@link #ENGINE_COMMANDS}, only that subcommand is built: the rest cannot be reached from such a
+     * command line.
+     */
+    static CommandLine commandLine(PrintStream out, PrintStream err, String first) {
         // help texts name this machine's core count (extract -j in voxel mode)
         System.setProperty("radspark.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         // what the commands print also goes to --log-file, when one is given
         PrintStream teeOut = LogTee.wrap(out);
         PrintStream teeErr = LogTee.wrap(err);
-        CommandLine cl = new CommandLine(new Radspark(), new Factory(teeOut));
+        Factory factory = new Factory(teeOut);
+        CommandLine cl = new CommandLine(new Radspark(), factory);
+        Class<?> only = ENGINE_COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(first))
+            .findFirst().orElse(null);
+        for (Class<?> sub : SUBCOMMANDS) {
+            if (only == null || sub == only) {
+                cl.addSubcommand(new CommandLine(sub, factory));
+            }
+        }
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(teeOut, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new java.io.OutputStreamWriter(teeErr, StandardCharsets.UTF_8), true));
         giveVersion(cl);
@@ -149,8 +180,11 @@ public final class Radspark implements Runnable {
         String m = e.getMessage() == null ? "" : e.getMessage().strip();
         int nl = m.indexOf('\n');
         String first = nl < 0 ? m : m.substring(0, nl).strip();
-        if (e instanceof org.apache.spark.sql.AnalysisException) {
-            return first;
+        // Spark's AnalysisException names what failed; compared by name, as the engine jar has no Spark
+        for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals("org.apache.spark.sql.AnalysisException")) {
+                return first;
+            }
         }
         return e.getClass().getSimpleName() + (first.isEmpty() ? "" : ": " + first);
     }
@@ -189,9 +223,33 @@ public final class Radspark implements Runnable {
                 "radspark " + mavenVersion("org.radspark", "radspark-jobs") + (commit == null ? "" : " (commit " + commit + ")"),
                 "feature engine " + org.radspark.extract.FeatureExtractor.ENGINE_VERSION,
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-                "Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION(),
-                "Delta Lake " + io.delta.package$.MODULE$.VERSION(),
-                "Hadoop " + org.apache.hadoop.util.VersionInfo.getVersion()};
+                "Spark " + library("org.apache.spark.package$", "SPARK_VERSION", "spark.version"),
+                "Delta Lake " + library("io.delta.package$", "VERSION", "delta.version"),
+                "Hadoop " + library("org.apache.hadoop.util.VersionInfo", "getVersion", "hadoop.version")};
+        }
+
+        /**
+         * The version of a library as loaded (a cluster's own Spark under spark-submit), read through
+         * reflection; when the class path lacks it (the engine jar of extract, filter and bench), the
+         * version radspark was built with, marked as such.
+         */
+        static String library(String className, String method, String buildProperty) {
+            try {
+                Class<?> c = Class.forName(className);
+                java.lang.reflect.Method m = c.getMethod(method);
+                Object target = java.lang.reflect.Modifier.isStatic(m.getModifiers()) ? null : c.getField("MODULE$").get(null);
+                return String.valueOf(m.invoke(target));
+            } catch (ReflectiveOperationException | LinkageError e) {
+                try (java.io.InputStream in = Radspark.class.getResourceAsStream("/radspark-build.properties")) {
+                    Properties p = new Properties();
+                    if (in != null) {
+                        p.load(in);
+                    }
+                    return p.getProperty(buildProperty, "?") + " (built with; not loaded by this command)";
+                } catch (java.io.IOException io) {
+                    return "?";
+                }
+            }
         }
 
         /** The version in a library's Maven metadata on the class path (kept in the shaded jar). */

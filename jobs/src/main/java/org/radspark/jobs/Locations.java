@@ -51,37 +51,12 @@ public final class Locations {
         return conf;
     }
 
-    /** True when the text starts with a URI scheme ({@code file:}, {@code hdfs:}, ...). */
-    public static boolean hasScheme(String location) {
-        return location.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") && !location.matches("^[A-Za-z]:[\\\\/].*");
-    }
-
     /** A configuration file's location as a URI: scheme-less is local, made absolute. */
     public static String config(String location) {
-        if (hasScheme(location)) {
+        if (LocalFiles.hasScheme(location)) {
             return location;
         }
         return fileUri(java.nio.file.Path.of(location));
-    }
-
-    /**
-     * A file that a command without Spark (extract, filter, bench) reads or writes itself, as a local
-     * path: scheme-less or {@code file:}; another scheme is refused in one line.
-     */
-    public static java.nio.file.Path local(String what, String location) {
-        if (!hasScheme(location)) {
-            return java.nio.file.Path.of(location);
-        }
-        if (location.toLowerCase(Locale.ROOT).startsWith("file:")) {
-            try {
-                return java.nio.file.Path.of(new Path(location).toUri().getPath());
-            } catch (IllegalArgumentException e) {
-                throw new LocationException(what + " " + location + ": not a file URI (" + e.getMessage() + ")");
-            }
-        }
-        throw new LocationException(what + " " + location + ": this command reads and writes local files only "
-            + (what.equals("output") ? "(write it here, then copy it with e.g. hdfs dfs -put)"
-            : "(copy it here first, e.g. hdfs dfs -get; cohort extract reads any file system)"));
     }
 
     /**
@@ -199,7 +174,7 @@ public final class Locations {
 
     /** The same scheme-less path on the other file system, when it exists there; else null. */
     static String otherFileSystem(String given, String uri, Configuration conf) {
-        if (hasScheme(given)) {
+        if (LocalFiles.hasScheme(given)) {
             return null;
         }
         try {
