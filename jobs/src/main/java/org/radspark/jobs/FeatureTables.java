@@ -111,15 +111,18 @@ public final class FeatureTables {
     private final SparkSession spark;
     /**
      * The session of the long table's MERGEs (same Spark context, own settings): their sources are
-     * immutable staged files, so Delta need not copy the source before the MERGE reads it twice.
+     * immutable staged files, so Delta need not copy the source before the MERGE reads it twice. Its plans
+     * run interpreted, without whole-stage code generation: a batch is some 10^5 rows, which interpreted
+     * operators handle in well under a second, while compiling the generated code (Janino, then the JIT)
+     * cost the first MERGE of a fresh JVM seconds of CPU on a machine whose cores the extraction keeps busy
+     * (a 20-case all-filters cohort on local[2]: 2-3 s less wall over two interleaved pairs of runs).
      */
     private final SparkSession mergeSpark;
     /**
-     * The session the wide table is written in: like {@link #mergeSpark}, with interpreted expressions. A
-     * wide plan has one column per feature (~1,800) and one row per case, so compiling its generated
-     * projections costs seconds per plan and buys nothing on a few hundred rows (measured, first wide
-     * write in a JVM: 5.6-7.3 s with generated code, 3.4-3.6 s interpreted; later writes 1.5-1.9 s either
-     * way).
+     * The session the wide table is written in: like {@link #mergeSpark}. A wide plan has one column per
+     * feature (~1,800) and one row per case, so compiling its generated projections costs seconds per plan
+     * and buys nothing on a few hundred rows (measured, first wide write in a JVM: 5.6-7.3 s with generated
+     * code, 3.4-3.6 s interpreted; later writes 1.5-1.9 s either way).
      */
     private final SparkSession wideSpark;
     private final String root;
@@ -135,12 +138,17 @@ public final class FeatureTables {
 
     public FeatureTables(SparkSession spark, String root) {
         this.spark = spark;
-        this.mergeSpark = spark.newSession();
-        mergeSpark.conf().set(MATERIALIZE_SOURCE, "none");
-        this.wideSpark = spark.newSession();
-        wideSpark.conf().set(MATERIALIZE_SOURCE, "none");
-        wideSpark.conf().set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+        this.mergeSpark = interpreted(spark.newSession());
+        this.wideSpark = interpreted(spark.newSession());
         this.root = qualify(spark, root);
+    }
+
+    /** A session for MERGEs of staged files: no source copy, interpreted plans (see {@link #mergeSpark}). */
+    private static SparkSession interpreted(SparkSession session) {
+        session.conf().set(MATERIALIZE_SOURCE, "none");
+        session.conf().set("spark.sql.codegen.wholeStage", "false");
+        session.conf().set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+        return session;
     }
 
     /**
