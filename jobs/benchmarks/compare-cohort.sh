@@ -8,7 +8,7 @@
 #   radspark:    bin/radspark cohort extract --master local[K] into fresh Delta tables (features, features_wide,
 #                runs, errors), the whole command from a fresh JVM;
 #   pyradiomics: pyradiomics CASES.csv -o out.csv -f csv -j K (its batch mode, K worker processes).
-# Each under jobs/benchmarks/treepeak.py: wall, CPU (user + system of every process) and the peak RSS of the
+# Each under jobs/benchmarks/treepeak.py: wall, CPU (user + system of every process) and the peak PSS of the
 # whole process tree. radspark's own summary gives the share of its table writes.
 # Writes a Markdown section (date, machine, load) to --out (default jobs/benchmarks/results-DATE-cohort.md).
 set -euo pipefail
@@ -62,14 +62,14 @@ run_radspark() {  # round -> appends "wall cpu rss writes" to $tmp/rs
     --master "local[$workers]" > "$log" 2> "$log.err" || { cat "$log" "$log.err" >&2; exit 1; }
   local writes
   writes=$(sed -n 's/.*table writes \([0-9.]*\) s.*/\1/p' "$log" | head -1)
-  sed -n 's/^treepeak wall=\([0-9.]*\) cpu=\([0-9.]*\) peak_rss_mb=\([0-9]*\)$/\1 \2 \3/p' "$log.err" \
+  sed -n 's/^treepeak wall=\([0-9.]*\) cpu=\([0-9.]*\) peak_pss_mb=\([0-9]*\)$/\1 \2 \3/p' "$log.err" \
     | sed "s/\$/ ${writes:-0}/" >> "$tmp/rs"
   rm -rf "$tmp/tables-$1"
 }
 run_pyradiomics() {  # round -> appends "wall cpu rss" to $tmp/py
   $peak -- pyradiomics "$tmp/cases.csv" -o "$tmp/py-$1.csv" -f csv -j "$workers" -p "$param" \
     > /dev/null 2> "$tmp/py-$1.err" || { tail -20 "$tmp/py-$1.err" >&2; exit 1; }
-  sed -n 's/^treepeak wall=\([0-9.]*\) cpu=\([0-9.]*\) peak_rss_mb=\([0-9]*\)$/\1 \2 \3/p' "$tmp/py-$1.err" >> "$tmp/py"
+  sed -n 's/^treepeak wall=\([0-9.]*\) cpu=\([0-9.]*\) peak_pss_mb=\([0-9]*\)$/\1 \2 \3/p' "$tmp/py-$1.err" >> "$tmp/py"
 }
 
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -93,7 +93,7 @@ col() { cut -d' ' -f"$2" "$1" | median; }
     "(radspark local[$workers], pyradiomics -j $workers); $rounds interleaved rounds, medians; whole commands from" \
     "fresh processes. Ratio = pyradiomics / radspark."
   echo
-  echo "| tool | wall s | CPU s | peak RSS of the process tree MB | table writes s (share of wall) |"
+  echo "| tool | wall s | CPU s | peak memory of the process tree (PSS) MB | table writes s (share of wall) |"
   echo "|---|---|---|---|---|"
   rw=$(col "$tmp/rs" 1); rc=$(col "$tmp/rs" 2); rr=$(col "$tmp/rs" 3); rt=$(col "$tmp/rs" 4)
   awk -v w="$rw" -v c="$rc" -v m="$rr" -v t="$rt" 'BEGIN {printf "| radspark | %.1f | %.1f | %.0f | %.1f (%.0f %%) |\n", w, c, m, t, 100 * t / w}'
@@ -103,7 +103,7 @@ col() { cut -d' ' -f"$2" "$1" | median; }
     awk -v a="$pw" -v b="$rw" -v c="$pc" -v d="$rc" 'BEGIN {printf "\nRatio: wall %.2fx, CPU %.2fx.\n", a / b, c / d}'
   fi
   echo
-  echo "Runs (wall s, CPU s, peak RSS MB[, table writes s]):"
+  echo "Runs (wall s, CPU s, peak PSS MB[, table writes s]):"
   sed 's/^/- radspark: /' "$tmp/rs"
   [ $pyrad = 1 ] && sed 's/^/- pyradiomics: /' "$tmp/py"
 } | tee "$out"

@@ -1,13 +1,16 @@
 #!/usr/bin/python3
-"""Runs a command and reports its wall time, CPU time and the peak RSS of its whole process tree.
+"""Runs a command and reports its wall time, CPU time and the peak memory of its whole process tree.
 
     treepeak.py [--period S] [--trace FILE] -- COMMAND [ARG...]
 
-Prints one line to stderr, "treepeak wall=S cpu=S peak_rss_mb=M", after the command ends, and exits with the
+Prints one line to stderr, "treepeak wall=S cpu=S peak_pss_mb=M", after the command ends, and exits with the
 command's status. CPU is user + system of the command and every descendant it waited for (getrusage of the
-children). Peak RSS is the largest sum, over the samples taken every --period seconds (default 0.05), of the
-resident set of the command and all its live descendants: pyradiomics -j N runs N worker processes, and
-/usr/bin/time would report only the largest one. --trace writes every sample ("seconds MB") to FILE. Linux
+children). The peak is the largest sum, over the samples taken every --period seconds (default 0.05), of the
+proportional set size (PSS: the resident pages, each shared page divided among the processes that share it) of
+the command and all its live descendants. pyradiomics -j N runs N worker processes, and /usr/bin/time reports
+only the largest one; summing plain RSS instead counts shared pages once per process, which doubled a JVM's
+figure whenever Hadoop started a shell command from it (the spawned child shares the JVM's pages until it
+execs). For a single process PSS and RSS are nearly equal. --trace writes every sample ("seconds MB") to FILE. Linux
 only (/proc).
 """
 import os
@@ -15,6 +18,18 @@ import resource
 import subprocess
 import sys
 import time
+
+
+def pss_kb(pid):
+    """The process's proportional set size in kB (0 when it ended or cannot be read)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def children_map():
@@ -40,12 +55,12 @@ def children_map():
     return kids, rss
 
 
-def tree_rss_kb(root):
-    kids, rss = children_map()
+def tree_pss_kb(root):
+    kids, _ = children_map()
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        total += pss_kb(pid)
         todo.extend(kids.get(pid, ()))
     return total
 
@@ -67,7 +82,7 @@ def main(argv):
     proc = subprocess.Popen(argv)
     peak = 0
     while proc.poll() is None:
-        rss = tree_rss_kb(proc.pid)
+        rss = tree_pss_kb(proc.pid)
         peak = max(peak, rss)
         if trace:
             trace.write(f"{time.monotonic() - t0:.2f} {rss / 1024:.0f}\n")
@@ -76,7 +91,7 @@ def main(argv):
     if trace:
         trace.close()
     ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-    sys.stderr.write(f"treepeak wall={wall:.3f} cpu={ru.ru_utime + ru.ru_stime:.3f} peak_rss_mb={peak / 1024:.0f}\n")
+    sys.stderr.write(f"treepeak wall={wall:.3f} cpu={ru.ru_utime + ru.ru_stime:.3f} peak_pss_mb={peak / 1024:.0f}\n")
     return proc.returncode
 
 
