@@ -31,17 +31,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 out="${out:-$here/results-$(date -u +%Y-%m-%d)-cohort.md}"
-harness="$root/../shared/pyrad-harness"
-pyrad=0
-if [ -f /tmp/pyrad/env.sh ] || { [ -f "$harness/build.sh" ] && bash "$harness/build.sh" >/dev/null 2>&1; }; then
-  pyrad=1
-  source /tmp/pyrad/env.sh
-else
-  echo "[bench] no pyradiomics harness: radspark figures only" >&2
-fi
-radspark="$root/bin/radspark"
+source "$here/common.sh"
 peak="/usr/bin/python3 $here/treepeak.py"
-data="$root/testdata"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
@@ -82,7 +73,6 @@ for ((r = 0; r < rounds; r++)); do
     [ $pyrad = 1 ] && run_pyradiomics "$r"; run_radspark "$r"
   fi
 done
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 col() { cut -d' ' -f"$2" "$1" | median; }
 {
   echo "# Cohort of $cases cases: radspark cohort job vs pyradiomics batch, $(date -u '+%Y-%m-%d %H:%M UTC')"

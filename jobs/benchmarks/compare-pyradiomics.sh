@@ -27,16 +27,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 out="${out:-$here/results-$(date -u +%Y-%m-%d).md}"
-harness="$root/../shared/pyrad-harness"
-pyrad=0
-if [ -f /tmp/pyrad/env.sh ] || { [ -f "$harness/build.sh" ] && bash "$harness/build.sh" >/dev/null 2>&1; }; then
-  pyrad=1
-  source /tmp/pyrad/env.sh
-else
-  echo "[bench] no pyradiomics harness: radspark figures only" >&2
-fi
-radspark="$root/bin/radspark"
-data="$root/testdata"
+source "$here/common.sh"
 default="$root/conf/params/pyradiomics-default.yaml"
 filters="$root/conf/params/all-filters.yaml"
 tmp="$(mktemp -d)"
@@ -55,7 +46,6 @@ runs_for() {
   esac
 }
 
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 rs_case() {  # image mask param warmup runs -> "wall cpu" (ms)
   "$radspark" bench "$1" "$2" -p "$3" --warmup "$4" --runs "$5" -q 2>/dev/null \
