@@ -240,31 +240,30 @@ public final class Radspark implements Runnable {
                 Object target = java.lang.reflect.Modifier.isStatic(m.getModifiers()) ? null : c.getField("MODULE$").get(null);
                 return String.valueOf(m.invoke(target));
             } catch (ReflectiveOperationException | LinkageError e) {
-                try (java.io.InputStream in = Radspark.class.getResourceAsStream("/radspark-build.properties")) {
-                    Properties p = new Properties();
-                    if (in != null) {
-                        p.load(in);
-                    }
-                    return p.getProperty(buildProperty, "?") + " (built with; not loaded by this command)";
-                } catch (java.io.IOException io) {
-                    return "?";
+                Properties build = resource("/radspark-build.properties");
+                return (build == null ? "?" : build.getProperty(buildProperty, "?"))
+                    + " (built with; not loaded by this command)";
+            }
+        }
+
+        /** A properties resource of the class path, or null when it is absent or unreadable. */
+        static Properties resource(String path) {
+            try (java.io.InputStream in = Radspark.class.getResourceAsStream(path)) {
+                if (in == null) {
+                    return null;
                 }
+                Properties p = new Properties();
+                p.load(in);
+                return p;
+            } catch (java.io.IOException e) {
+                return null;
             }
         }
 
         /** The version in a library's Maven metadata on the class path (kept in the shaded jar). */
         static String mavenVersion(String group, String artifact) {
-            try (java.io.InputStream in = Radspark.class.getResourceAsStream(
-                "/META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
-                if (in == null) {
-                    return "(development build)";
-                }
-                Properties p = new Properties();
-                p.load(in);
-                return p.getProperty("version", "?");
-            } catch (java.io.IOException e) {
-                return "?";
-            }
+            Properties pom = resource("/META-INF/maven/" + group + "/" + artifact + "/pom.properties");
+            return pom == null ? "(development build)" : pom.getProperty("version", "?");
         }
 
         /** The checked-out commit of radspark.home, when it is a git checkout. */
