@@ -142,31 +142,29 @@ public final class GlcmFeatures extends NamedFeatureFamily {
         int na = angles.length;
         int[][] counts = new int[na][ng * ng];
         int nx = roi.nx, ny = roi.ny, nz = roi.nz;
-        int[] dx = new int[na], dy = new int[na], dz = new int[na], step = new int[na];
-        for (int a = 0; a < na; a++) {
-            dx[a] = angles[a][0];
-            dy[a] = angles[a][1];
-            dz[a] = angles[a][2];
-            step[a] = dx[a] + nx * (dy[a] + ny * dz[a]);
+        int reach = 1;
+        for (int[] angle : angles) {
+            reach = Math.max(reach, Math.max(Math.abs(angle[0]), Math.max(Math.abs(angle[1]), Math.abs(angle[2]))));
         }
-        byte[] mask = roi.roi;
-        int[] gl = roi.grayLevels;
-        int v = 0;
+        LevelGrid grid = roi.levelGrid(reach);
+        int[] levels = grid.levels;
+        int[] step = new int[na];
+        for (int a = 0; a < na; a++) {
+            step[a] = grid.step(angles[a][0], angles[a][1], angles[a][2]);
+        }
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++, v++) {
-                    if (mask[v] == 0) {
+                int p = grid.index(0, j, k);
+                for (int i = 0; i < nx; i++, p++) {
+                    int g = levels[p];
+                    if (g == LevelGrid.OUTSIDE) {
                         continue;
                     }
-                    int row = (gl[v] - 1) * ng - 1;
+                    int row = (g - 1) * ng - 1;
                     for (int a = 0; a < na; a++) {
-                        int ii = i + dx[a], jj = j + dy[a], kk = k + dz[a];
-                        if (ii < 0 || ii >= nx || jj < 0 || jj >= ny || kk < 0 || kk >= nz) {
-                            continue;
-                        }
-                        int n = v + step[a];
-                        if (mask[n] != 0) {
-                            counts[a][row + gl[n]]++;
+                        int neighbour = levels[p + step[a]];
+                        if (neighbour != LevelGrid.OUTSIDE) {
+                            counts[a][row + neighbour]++;
                         }
                     }
                 }
@@ -621,13 +619,20 @@ public final class GlcmFeatures extends NamedFeatureFamily {
         }
         double[] q = new double[n * n];
         double[] colScale = new double[n];
+        // only the k with p(i,k) != 0 contribute: skipping exact zeros leaves every sum bitwise unchanged
+        int[] nonZero = new int[n];
         for (int i = 0; i < n; i++) {
+            int m = 0;
             for (int k = 0; k < n; k++) {
                 colScale[k] = av.px[i] * av.py[k] + EPS;
+                if (p[i * n + k] != 0) {
+                    nonZero[m++] = k;
+                }
             }
             for (int j = 0; j < n; j++) {
                 double s = 0;
-                for (int k = 0; k < n; k++) {
+                for (int t = 0; t < m; t++) {
+                    int k = nonZero[t];
                     s += p[i * n + k] * p[j * n + k] / colScale[k];
                 }
                 q[i * n + j] = s;

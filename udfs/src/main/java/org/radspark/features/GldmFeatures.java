@@ -176,31 +176,32 @@ public final class GldmFeatures extends NamedFeatureFamily {
      */
     static Matrix matrix(RoiData roi) {
         final int nx = roi.nx, ny = roi.ny, nz = roi.nz;
-        final int[] g = roi.grayLevels;
-        final byte[] mask = roi.roi;
-        final double alpha = roi.settings.gldm_a;
         final InfinityNormOffsets off = InfinityNormOffsets.of(nx, ny, nz, roi.settings.distances,
             roi.settings.force2D, roi.settings.force2Ddimension);
         final int na = off.count;
         final int width = na + 1;
         final int maxGl = roi.maxGrayLevel;
         long[] table = new long[(maxGl + 1) * width];
-
-        int v = 0;
+        LevelGrid grid = roi.levelGrid(Math.max(off.reachI, Math.max(off.reachJ, off.reachK)));
+        int[] grey = grid.levels;
+        int[] step = new int[na];
+        for (int a = 0; a < na; a++) {
+            step[a] = grid.step(off.di[a], off.dj[a], off.dk[a]);
+        }
+        // integer level differences within alpha are those within floor(alpha); capped below OUTSIDE's distance
+        double alpha = roi.settings.gldm_a;
+        int within = alpha >= maxGl ? maxGl : alpha >= 0 ? (int) Math.floor(alpha) : -1;
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++, v++) {
-                    if (mask[v] == 0) {
+                int p = grid.index(0, j, k);
+                for (int i = 0; i < nx; i++, p++) {
+                    int gl = grey[p];
+                    if (gl == LevelGrid.OUTSIDE) {
                         continue;
                     }
-                    int gl = g[v];
                     int dep = 0;
-                    boolean inside = off.interior(i, j, k, nx, ny, nz);
                     for (int a = 0; a < na; a++) {
-                        int nb = inside ? v + off.linear[a] : off.neighbour(a, i, j, k, nx, ny, nz);
-                        if (nb >= 0 && mask[nb] != 0 && Math.abs(gl - g[nb]) <= alpha) {
-                            dep++;
-                        }
+                        dep += Math.abs(gl - grey[p + step[a]]) <= within ? 1 : 0;
                     }
                     table[gl * width + dep]++;
                 }

@@ -68,47 +68,33 @@ public final class GlrlmFeatures extends NamedFeatureFamily {
         int maxRun = Math.max(nx, Math.max(ny, nz));
         int[][] counts = new int[na][ng * maxRun];
         boolean[] adjacent = new boolean[na];
-        int[] dx = new int[na], dy = new int[na], dz = new int[na], step = new int[na];
+        LevelGrid grid = roi.levelGrid(1);
+        int[] levels = grid.levels;
+        int[] step = new int[na];
         for (int a = 0; a < na; a++) {
-            dx[a] = angles[a][0];
-            dy[a] = angles[a][1];
-            dz[a] = angles[a][2];
-            step[a] = dx[a] + nx * (dy[a] + ny * dz[a]);
+            step[a] = grid.step(angles[a][0], angles[a][1], angles[a][2]);
         }
-        byte[] mask = roi.roi;
-        int[] gl = roi.grayLevels;
-        int v = 0;
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++, v++) {
-                    if (mask[v] == 0) {
+                int p = grid.index(0, j, k);
+                for (int i = 0; i < nx; i++, p++) {
+                    int g = levels[p];
+                    if (g == LevelGrid.OUTSIDE) {
                         continue;
                     }
-                    int g = gl[v];
                     for (int a = 0; a < na; a++) {
-                        // successor in the ROI: this line holds at least two ROI voxels
-                        int si = i + dx[a], sj = j + dy[a], sk = k + dz[a];
-                        boolean nextInside = si >= 0 && si < nx && sj >= 0 && sj < ny && sk >= 0 && sk < nz;
-                        if (nextInside && mask[v + step[a]] != 0) {
+                        int s = step[a];
+                        // the successor is in the ROI: this line holds at least two ROI voxels
+                        if (levels[p + s] != LevelGrid.OUTSIDE) {
                             adjacent[a] = true;
                         }
                         // a run starts here unless the predecessor is an ROI voxel of the same level
-                        int pi = i - dx[a], pj = j - dy[a], pk = k - dz[a];
-                        if (pi >= 0 && pi < nx && pj >= 0 && pj < ny && pk >= 0 && pk < nz) {
-                            int prev = v - step[a];
-                            if (mask[prev] != 0 && gl[prev] == g) {
-                                continue;
-                            }
+                        if (levels[p - s] == g) {
+                            continue;
                         }
                         int length = 1;
-                        int ci = si, cj = sj, ck = sk, cur = v + step[a];
-                        while (ci >= 0 && ci < nx && cj >= 0 && cj < ny && ck >= 0 && ck < nz
-                            && mask[cur] != 0 && gl[cur] == g) {
+                        for (int cur = p + s; levels[cur] == g; cur += s) {
                             length++;
-                            ci += dx[a];
-                            cj += dy[a];
-                            ck += dz[a];
-                            cur += step[a];
                         }
                         counts[a][(g - 1) * maxRun + length - 1]++;
                     }

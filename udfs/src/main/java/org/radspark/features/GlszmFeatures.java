@@ -166,59 +166,53 @@ public final class GlszmFeatures extends NamedFeatureFamily {
      * restricted to the slice plane with force2D) by an iterative flood fill, then tabulates them.
      */
     static Matrix matrix(RoiData roi) {
-        final int nx = roi.nx, ny = roi.ny, nz = roi.nz, nxy = nx * ny;
-        final int n = nxy * nz;
-        final int[] g = roi.grayLevels;
+        final int nx = roi.nx, ny = roi.ny, nz = roi.nz;
         final InfinityNormOffsets off = InfinityNormOffsets.of(nx, ny, nz, new int[] {1},
             roi.settings.force2D, roi.settings.force2Ddimension);
         final int na = off.count;
-
-        byte[] pending = roi.roi.clone();
+        LevelGrid grid = roi.levelGrid(1);
+        int[] step = new int[na];
+        for (int a = 0; a < na; a++) {
+            step[a] = grid.step(off.di[a], off.dj[a], off.dk[a]);
+        }
+        // levels of the voxels not yet in a zone; a voxel joins a zone by turning OUTSIDE
+        int[] pending = grid.levels.clone();
         int[] stack = new int[Math.max(1, roi.roiVoxelCount)];
         int[] zoneLevel = new int[Math.max(1, roi.roiVoxelCount)];
         int[] zoneSize = new int[zoneLevel.length];
         int zones = 0;
         int maxSize = 0;
 
-        for (int seed = 0; seed < n; seed++) {
-            if (pending[seed] == 0) {
-                continue;
-            }
-            int gl = g[seed];
-            pending[seed] = 0;
-            int top = 0;
-            stack[top++] = seed;
-            int size = 0;
-            while (top > 0) {
-                int cur = stack[--top];
-                size++;
-                int k = cur / nxy;
-                int rem = cur - k * nxy;
-                int j = rem / nx;
-                int i = rem - j * nx;
-                if (off.interior(i, j, k, nx, ny, nz)) {
-                    for (int a = 0; a < na; a++) {
-                        int nb = cur + off.linear[a];
-                        if (pending[nb] != 0 && g[nb] == gl) {
-                            pending[nb] = 0;
-                            stack[top++] = nb;
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                int seed = grid.index(0, j, k);
+                for (int i = 0; i < nx; i++, seed++) {
+                    int gl = pending[seed];
+                    if (gl == LevelGrid.OUTSIDE) {
+                        continue;
+                    }
+                    pending[seed] = LevelGrid.OUTSIDE;
+                    int top = 0;
+                    stack[top++] = seed;
+                    int size = 0;
+                    while (top > 0) {
+                        int cur = stack[--top];
+                        size++;
+                        for (int a = 0; a < na; a++) {
+                            int nb = cur + step[a];
+                            if (pending[nb] == gl) {
+                                pending[nb] = LevelGrid.OUTSIDE;
+                                stack[top++] = nb;
+                            }
                         }
                     }
-                } else {
-                    for (int a = 0; a < na; a++) {
-                        int nb = off.neighbour(a, i, j, k, nx, ny, nz);
-                        if (nb >= 0 && pending[nb] != 0 && g[nb] == gl) {
-                            pending[nb] = 0;
-                            stack[top++] = nb;
-                        }
+                    zoneLevel[zones] = gl;
+                    zoneSize[zones] = size;
+                    zones++;
+                    if (size > maxSize) {
+                        maxSize = size;
                     }
                 }
-            }
-            zoneLevel[zones] = gl;
-            zoneSize[zones] = size;
-            zones++;
-            if (size > maxSize) {
-                maxSize = size;
             }
         }
 

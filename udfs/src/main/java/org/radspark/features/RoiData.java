@@ -68,4 +68,14 @@ public final class RoiData {
     public int index(int i, int j, int k) {
         return i + nx * (j + ny * k);
     }
+
+    private LevelGrid levelGrid;
+
+    /** The ROI's grey levels with a border of at least {@code pad} voxels, built on first use and shared by the families. */
+    synchronized LevelGrid levelGrid(int pad) {
+        if (levelGrid == null || levelGrid.pad < pad) {
+            levelGrid = new LevelGrid(this, Math.max(1, pad));
+        }
+        return levelGrid;
+    }
 }
