@@ -113,8 +113,9 @@ final class ExtractCommand implements Callable<Integer> {
     org.radspark.io.MapFormat mapFormat;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-        description = "Threads. Segment batch mode: cases extracted at once (default 1). Voxel mode: kernels "
-            + "computed at once, cases one after another (default: every core, here ${sys:radspark.cores}).")
+        description = "Threads. One case: its image types and feature families computed at once (default: every "
+            + "core, here ${sys:radspark.cores}). Segment batch mode: cases extracted at once, one thread each "
+            + "(default 1). Voxel mode: kernels computed at once, cases one after another (default: every core).")
     Integer jobs;
 
     @Option(names = "--format-path", paramLabel = "absolute|relative|basename", defaultValue = "absolute",
@@ -169,10 +170,8 @@ final class ExtractCommand implements Callable<Integer> {
         if (mask == null) {
             return batch(params);
         }
-        if ((jobs != null && mode == Mode.segment) || skipNans || formatPath != BatchExtraction.PathFormat.absolute) {
-            throw Radspark.usage(spec, mode == Mode.segment && jobs != null
-                ? "--jobs is for batch mode (a .csv of cases) and voxel mode"
-                : "--format-path and --skip-nans are for batch mode (a .csv of cases)");
+        if (skipNans || formatPath != BatchExtraction.PathFormat.absolute) {
+            throw Radspark.usage(spec, "--format-path and --skip-nans are for batch mode (a .csv of cases)");
         }
         Path imagePath = LocalFiles.path("image", image);
         Path maskPath = LocalFiles.path("mask", mask);
@@ -204,7 +203,8 @@ final class ExtractCommand implements Callable<Integer> {
                 List<IbsiValue> values = IbsiExtractor.extract(img, msk, params.ibsi());
                 body = w -> ResultWriter.writeIbsi(values, fmt, w);
             } else {
-                ExtractionResult result = new FeatureExtractor(params).extract(img, msk, label);
+                int threads = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+                ExtractionResult result = new FeatureExtractor(params, threads, diagnostics).extract(img, msk, label);
                 body = w -> ResultWriter.write(result, diagnostics, fmt, w);
             }
         } catch (ExtractionException | IllegalArgumentException e) {

@@ -6,6 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.function.Supplier;
 import org.radspark.extract.ExtractionException.Stage;
 import org.radspark.features.FeatureFamilies;
 import org.radspark.filters.DerivedImage;
@@ -32,15 +35,40 @@ import org.radspark.preprocess.n4.N4Settings;
  * by all enabled feature families. Filters compute only what the box needs (see
  * {@link org.radspark.filters.ImageFilter#applyCropped}), with values equal to cropping their whole-image
  * result. Thread-safe; one instance serves many cases.
+ * <p>
+ * With {@code threads} &gt; 1 one case's work is spread over that many threads: shape, each image type (its
+ * filter and its derived images) and, within a derived image, each feature family are tasks of a fork-join pool,
+ * and their results are put together in the sequential order, so the output is the same. Spark tasks and batch
+ * cases use one thread each (their parallelism is across cases); a single case from the command line uses the
+ * machine's cores.
  */
 public final class FeatureExtractor {
     /** Engine version recorded in diagnostics and feature tables. */
     public static final String ENGINE_VERSION = "radspark-0.1.0";
 
     private final ExtractionParams params;
+    /** Runs one case's tasks; null: everything on the calling thread. */
+    private final ForkJoinPool pool;
+    /** Whether the diagnostics_* values are computed (and, with the setting additionalInfo, returned). */
+    private final boolean diagnostics;
 
     public FeatureExtractor(ExtractionParams params) {
+        this(params, 1, true);
+    }
+
+    /**
+     * @param threads     threads for one case's image types and feature families (1: the calling thread only)
+     * @param diagnostics compute pyradiomics' diagnostics (hashes, statistics, mask geometry); false when nothing
+     *                    will read them, which saves several passes over the whole image and mask
+     */
+    public FeatureExtractor(ExtractionParams params, int threads, boolean diagnostics) {
+        this.diagnostics = diagnostics;
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
         this.params = params;
+        // worker threads are daemons: an extractor that is dropped without shutdown keeps no JVM alive
+        this.pool = threads == 1 ? null : new ForkJoinPool(threads);
     }
 
     public ExtractionParams params() {
@@ -75,8 +103,14 @@ public final class FeatureExtractor {
         diag.put("diagnostics_Configuration_EnabledImageTypes", org.radspark.params.PythonText.repr(params.imageTypes()));
 
         MaskChecker.requireLabel(mask, label);
-        Diagnostics.addImage(diag, image, "original");
-        BoundingBox originalBox = Diagnostics.addMask(diag, mask, label, "original");
+        boolean diagnose = diagnostics;
+        BoundingBox originalBox;
+        if (diagnose) {
+            Diagnostics.addImage(diag, image, "original");
+            originalBox = Diagnostics.addMask(diag, mask, label, "original");
+        } else {
+            originalBox = Cropper.boundingBox(mask, label);
+        }
         Mask original = mask;
 
         if (s.n4BiasCorrection) {
@@ -99,8 +133,10 @@ public final class FeatureExtractor {
             }
             image = r.image();
             mask = r.mask();
-            Diagnostics.addImage(diag, image, "interpolated");
-            Diagnostics.addMask(diag, mask, label, "interpolated");
+            if (diagnose) {
+                Diagnostics.addImage(diag, image, "interpolated");
+                Diagnostics.addMask(diag, mask, label, "interpolated");
+            }
         } else if (s.preCrop) {
             MaskChecker.CheckedMask pre = MaskChecker.check(image, mask, s, originalBox);
             BoundingBox padded = pre.boundingBox().padded(s.padDistance, image.geometry());
@@ -115,7 +151,9 @@ public final class FeatureExtractor {
         if (s.resegmentRange != null) {
             intensityMask = Resegmenter.resegment(image, mask, label, s.resegmentRange, s.resegmentMode);
             box = MaskChecker.check(image, intensityMask, s).boundingBox();
-            Diagnostics.addMask(diag, intensityMask, label, "resegmented");
+            if (diagnose) {
+                Diagnostics.addMask(diag, intensityMask, label, "resegmented");
+            }
         }
         Mask shapeMask = s.resegmentShape ? intensityMask : mask;
         return new Prepared(image, intensityMask, shapeMask, box, label, diag);
@@ -135,39 +173,110 @@ public final class FeatureExtractor {
         byte[] shapeRoi = roiOf(Cropper.crop(shapeMask, box), label);
         byte[] roi = intensityMask == shapeMask ? shapeRoi : roiOf(Cropper.crop(intensityMask, box), label);
 
-        Map<String, Double> features = new LinkedHashMap<>();
-        boolean shapeDone = false;
+        // shape first, then the image types in the parameter file's order, each with its derived images in order
+        List<Supplier<Map<String, Double>>> work = new ArrayList<>();
+        Image original = image;
+        BoundingBox roiBox = box;
+        work.add(() -> {
+            // shape reads only the masks and the spacing, which every derived image shares with the cropped original
+            Image cropped = Cropper.crop(original, roiBox);
+            RoiData data = new RoiData(roiBox.size(0), roiBox.size(1), roiBox.size(2), cropped.geometry().spacing(),
+                cropped.voxels(), roi, shapeRoi, new int[roi.length], s);
+            Map<String, Double> out = new LinkedHashMap<>();
+            computeShape(data, s, out);
+            return out;
+        });
         for (String imageType : params.imageTypes().keySet()) {
-            ExtractionSettings typeSettings = params.settingsFor(imageType);
-            typeSettings.label = label;
-            // derived images come cropped to the box, and one image type's are dropped before the next is derived
-            List<DerivedImage> derivedImages =
-                new ArrayList<>(DerivedImages.derive(imageType, image, intensityMask, typeSettings, box));
-            for (int d = 0; d < derivedImages.size(); d++) {
-                DerivedImage derived = derivedImages.set(d, null);
-                Image cropped = derived.image();
-                int[] levels;
-                try {
-                    levels = Discretizer.discretize(cropped.voxels(), roi, typeSettings.binWidth, typeSettings.binCount);
-                } catch (IllegalArgumentException e) {
-                    throw new ExtractionException(Stage.FEATURES, derived.name() + ": " + e.getMessage(), e);
+            work.add(() -> imageTypeFeatures(imageType, original, intensityMask, roiBox, roi, shapeRoi, label));
+        }
+        Map<String, Double> features = new LinkedHashMap<>();
+        for (Map<String, Double> part : runAll(work)) {
+            features.putAll(part);
+        }
+        return new ExtractionResult(s.additionalInfo && diagnostics ? diag : Map.of(), features);
+    }
+
+    /** The features of one image type: its filter's derived images, each discretised once and given to every family. */
+    private Map<String, Double> imageTypeFeatures(String imageType, Image image, Mask intensityMask, BoundingBox box,
+                                                  byte[] roi, byte[] shapeRoi, int label) {
+        ExtractionSettings typeSettings = params.settingsFor(imageType);
+        typeSettings.label = label;
+        Map<String, Double> out = new LinkedHashMap<>();
+        // derived images come cropped to the box, and each is dropped once its features are computed
+        List<DerivedImage> derivedImages =
+            new ArrayList<>(DerivedImages.derive(imageType, image, intensityMask, typeSettings, box));
+        for (int d = 0; d < derivedImages.size(); d++) {
+            DerivedImage derived = derivedImages.set(d, null);
+            Image cropped = derived.image();
+            int[] levels;
+            try {
+                levels = Discretizer.discretize(cropped.voxels(), roi, typeSettings.binWidth, typeSettings.binCount);
+            } catch (IllegalArgumentException e) {
+                throw new ExtractionException(Stage.FEATURES, derived.name() + ": " + e.getMessage(), e);
+            }
+            RoiData data = new RoiData(box.size(0), box.size(1), box.size(2), cropped.geometry().spacing(),
+                cropped.voxels(), roi, shapeRoi, levels, typeSettings);
+            List<Supplier<Map<String, Double>>> families = new ArrayList<>();
+            for (Map.Entry<String, List<String>> e : params.featureClasses().entrySet()) {
+                if (!FeatureFamilies.isShape(e.getKey())) {
+                    families.add(() -> {
+                        Map<String, Double> values = new LinkedHashMap<>();
+                        compute(FeatureFamilies.get(e.getKey()), e.getValue(), data, derived.name(), values);
+                        return values;
+                    });
                 }
-                RoiData data = new RoiData(box.size(0), box.size(1), box.size(2), cropped.geometry().spacing(),
-                    cropped.voxels(), roi, shapeRoi, levels, typeSettings);
-                if (!shapeDone) {
-                    computeShape(data, s, features);
-                    shapeDone = true;
-                }
-                computeFamilies(data, derived.name(), features);
+            }
+            for (Map<String, Double> part : runAll(families)) {
+                out.putAll(part);
             }
         }
-        if (!shapeDone) {
-            Image cropped = Cropper.crop(image, box);
-            RoiData data = new RoiData(box.size(0), box.size(1), box.size(2), cropped.geometry().spacing(),
-                cropped.voxels(), roi, shapeRoi, new int[roi.length], s);
-            computeShape(data, s, features);
+        return out;
+    }
+
+    /**
+     * The tasks' results in the tasks' order: on the calling thread one after another, or as fork-join tasks.
+     * The first failure in task order is rethrown as it was thrown (the pool would otherwise re-create it).
+     */
+    private <T> List<T> runAll(List<Supplier<T>> tasks) {
+        List<T> results = new ArrayList<>(tasks.size());
+        if (pool == null || tasks.size() == 1) {
+            for (Supplier<T> t : tasks) {
+                results.add(t.get());
+            }
+            return results;
         }
-        return new ExtractionResult(s.additionalInfo ? diag : Map.of(), features);
+        List<ForkJoinTask<Object>> forked = new ArrayList<>(tasks.size());
+        for (Supplier<T> t : tasks) {
+            forked.add(ForkJoinTask.adapt(() -> {
+                try {
+                    return t.get();
+                } catch (RuntimeException | Error e) {
+                    return new Failure(e);
+                }
+            }));
+        }
+        if (ForkJoinTask.inForkJoinPool()) {
+            ForkJoinTask.invokeAll(forked);
+        } else {
+            pool.invoke(ForkJoinTask.adapt(() -> ForkJoinTask.invokeAll(forked)));
+        }
+        for (ForkJoinTask<Object> f : forked) {
+            Object r = f.join();
+            if (r instanceof Failure failure) {
+                if (failure.thrown instanceof Error error) {
+                    throw error;
+                }
+                throw (RuntimeException) failure.thrown;
+            }
+            @SuppressWarnings("unchecked")
+            T t = (T) r;
+            results.add(t);
+        }
+        return results;
+    }
+
+    /** A task's exception, carried out of the pool untouched. */
+    private record Failure(Throwable thrown) {
     }
 
     private void computeShape(RoiData data, ExtractionSettings s, Map<String, Double> out) {
@@ -177,14 +286,6 @@ public final class FeatureExtractor {
                 continue;
             }
             compute(FeatureFamilies.get(name), e.getValue(), data, "original", out);
-        }
-    }
-
-    private void computeFamilies(RoiData data, String imageTypeName, Map<String, Double> out) {
-        for (Map.Entry<String, List<String>> e : params.featureClasses().entrySet()) {
-            if (!FeatureFamilies.isShape(e.getKey())) {
-                compute(FeatureFamilies.get(e.getKey()), e.getValue(), data, imageTypeName, out);
-            }
         }
     }
 
