@@ -36,19 +36,20 @@ trap 'rm -rf "$tmp"' EXIT
 cases=("brain1|$data/pyradiomics/brain1_image.nrrd|$data/pyradiomics/brain1_label.nrrd"
        "breast1|$data/pyradiomics/breast1_image.nrrd|$data/pyradiomics/breast1_label.nrrd"
        "ct-phantom|$data/ibsi1/ct_phantom/nifti/image.nii.gz|$data/ibsi1/ct_phantom/nifti/mask.nii.gz")
-# radspark's warm-up and timed runs per case and setting: the JIT compiles in the background for a few
-# seconds, so the warm-up lasts about 10 s (after 20 brain1 runs, compilation still doubled a run's process
-# CPU); all-filters runs are long enough to warm up in a few. pyradiomics (numpy, C) gets one warm-up run.
+# radspark's warm-up and timed runs per case and setting. `bench --until-compiled` goes on warming up after
+# these runs until the JIT's background compilation has settled (it went on for about 10 s of all-filters
+# brain1 runs and, counted in the process CPU, had cost up to 60 % more CPU than wall time). pyradiomics
+# (numpy, C) gets one warm-up run.
 runs_for() {
   case "$2" in
-    default) case "$1" in brain1) echo "600 100" ;; breast1) echo "4000 600" ;; *) echo "80 30" ;; esac ;;
-    *) [ "$quick" = 1 ] && echo "2 2" || echo "10 5" ;;
+    default) case "$1" in brain1) echo "50 200" ;; breast1) echo "200 1000" ;; *) echo "10 30" ;; esac ;;
+    *) [ "$quick" = 1 ] && echo "2 2" || echo "3 5" ;;
   esac
 }
 
 
 rs_case() {  # image mask param warmup runs -> "wall cpu" (ms)
-  "$radspark" bench "$1" "$2" -p "$3" --warmup "$4" --runs "$5" -q 2>/dev/null \
+  "$radspark" bench "$1" "$2" -p "$3" --warmup "$4" --until-compiled --runs "$5" -q 2>/dev/null \
     | sed -n 's/.*median \([0-9.]*\) ms.*process CPU \([0-9.]*\) ms per run.*/\1 \2/p'
 }
 py_case() {  # image mask param warmup runs -> "wall cpu" (ms)

@@ -41,6 +41,10 @@ final class BenchCommands {
         @Option(names = "--warmup", paramLabel = "N", defaultValue = "20", description = "Untimed runs first.")
         int warmup;
 
+        @Option(names = "--until-compiled", description = "After the warm-up runs, go on until the JIT compiles "
+            + "for less than 2 %% of a run (at most 120 s), so that its threads' CPU is not counted.")
+        boolean untilCompiled;
+
         @Option(names = "--runs", paramLabel = "N", defaultValue = "20", description = "Timed runs.")
         int runs;
 
@@ -56,7 +60,7 @@ final class BenchCommands {
         @Override
         public Integer call() {
             out.println(ExtractBenchmark.run(LocalFiles.path("image", image), LocalFiles.path("mask", mask),
-                param == null ? null : LocalFiles.path("parameter file", param), roi, warmup, runs));
+                param == null ? null : LocalFiles.path("parameter file", param), roi, warmup, untilCompiled, runs));
             return 0;
         }
     }
