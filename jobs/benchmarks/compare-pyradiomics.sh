@@ -7,6 +7,7 @@
 # Per case (brain1, breast1, IBSI-1 CT phantom) and setting (pyradiomics-default.yaml, all-filters.yaml):
 #   per case after warm-up, single-threaded: `radspark bench` against the harness' bench_pyrad.py (images read
 #     once, execute() timed), median wall and process CPU per run; ratio = pyradiomics / radspark.
+#   all-filters again with radspark on every core (bench -j), against pyradiomics' single-threaded wall.
 #   cold command (default settings, brain1): `pyradiomics IMAGE MASK -p P` against `bin/radspark extract ...`,
 #     fresh processes under /usr/bin/time: wall, user+sys CPU, peak RSS.
 # pyradiomics comes from ../shared/pyrad-harness (built here by its build.sh); without it only radspark runs.
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
     --rounds) rounds="$2"; shift 2 ;;
     --quick) quick=1; shift ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "compare-pyradiomics.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -48,8 +49,8 @@ runs_for() {
 }
 
 
-rs_case() {  # image mask param warmup runs -> "wall cpu" (ms)
-  "$radspark" bench "$1" "$2" -p "$3" --warmup "$4" --until-compiled --runs "$5" -q 2>/dev/null \
+rs_case() {  # image mask param warmup runs [threads] -> "wall cpu" (ms)
+  "$radspark" bench "$1" "$2" -p "$3" --warmup "$4" --until-compiled --runs "$5" -j "${6:-1}" -q 2>/dev/null \
     | sed -n 's/.*median \([0-9.]*\) ms.*process CPU \([0-9.]*\) ms per run.*/\1 \2/p'
 }
 py_case() {  # image mask param warmup runs -> "wall cpu" (ms)
@@ -100,8 +101,32 @@ for c in "${cases[@]}"; do
       line="$rw | $rc | - | - | - | -"
     fi
     echo "| $name | $(basename "$param") | $line |" | tee -a "$out"
+    if [ $setting = filters ]; then
+      # the same case on every core (extract's default for one case), against pyradiomics' single-case wall
+      : > "$tmp/rsj"
+      for ((r = 0; r < rounds; r++)); do
+        rs_case "$image" "$mask" "$param" "$warm" "$runs" "$(nproc)" >> "$tmp/rsj"
+      done
+      jw=$(cut -d' ' -f1 "$tmp/rsj" | median); jc=$(cut -d' ' -f2 "$tmp/rsj" | median)
+      if [ $pyrad = 1 ] && [ -s "$tmp/py" ]; then
+        echo "| $name | $(basename "$param") | $jw | $jc | $pw | $(awk -v a="$pw" -v b="$jw" 'BEGIN {printf "%.1fx", a/b}') |" \
+          >> "$tmp/threads"
+      else
+        echo "| $name | $(basename "$param") | $jw | $jc | - | - |" >> "$tmp/threads"
+      fi
+    fi
   done
 done
+if [ -s "$tmp/threads" ]; then
+  {
+    echo
+    echo "## One case on every core ($(nproc) threads: image types and feature families at once; bench -j)"
+    echo
+    echo "| case | settings | radspark wall ms | radspark CPU ms | pyradiomics wall ms (1 thread) | wall ratio |"
+    echo "|---|---|---|---|---|---|"
+    cat "$tmp/threads"
+  } | tee -a "$out"
+fi
 
 {
   echo

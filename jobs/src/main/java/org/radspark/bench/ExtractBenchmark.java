@@ -17,51 +17,66 @@ import org.radspark.params.ExtractionParams;
 import org.radspark.params.ParamFileParser;
 
 /**
- * Command-line benchmark of one case's extraction on the calling thread: reads the inputs once,
- * warms the JIT up, then times repeated extractions and reports median/min wall time and the peak
- * heap used during the timed runs. Usage: radspark bench IMAGE MASK [--param FILE] [--warmup N]
+ * Command-line benchmark of one case's extraction (on the calling thread, or on {@code threads}): reads the inputs
+ * once, warms the JIT up, then times repeated extractions and reports median/min wall time, process CPU, the JIT's
+ * compilation time and the peak heap used during the timed runs. Usage: radspark bench IMAGE MASK [--param FILE] [--warmup N]
  * [--until-compiled] [--runs N] [--roi NAME].
  * <p>
  * The JIT keeps compiling in background threads for seconds after a case's first runs (measured: 10 s of
  * all-filters brain1 runs), and that CPU counts in the process's; with {@code untilCompiled} the warm-up goes
- * on until one run's compilation time is under {@value #QUIET_SHARE} of its wall time (at most
- * {@value #MAX_WARMUP_SECONDS} s), so "after warm-up" means what it says.
+ * on until no compilation has ended for {@value #QUIET_SECONDS} s and {@value #QUIET_RUNS} runs (at most
+ * {@value #MAX_WARMUP_SECONDS} s: small cases kept ending a compilation every few seconds for over 100 s, at well
+ * under 1 ms per run), so "after warm-up" means what it says; what the JIT still compiles is reported.
  */
 public final class ExtractBenchmark {
     private ExtractBenchmark() {
     }
 
-    /** Share of a warm-up run's wall time spent compiling below which the JIT counts as settled. */
-    static final double QUIET_SHARE = 0.02;
+    /** Seconds without a compilation ending after which the JIT counts as settled. */
+    static final int QUIET_SECONDS = 2;
+    /** Runs without a compilation ending, at least, before the JIT counts as settled. */
+    static final int QUIET_RUNS = 3;
     /** Longest warm-up with untilCompiled. */
-    static final int MAX_WARMUP_SECONDS = 120;
+    static final int MAX_WARMUP_SECONDS = 30;
 
     public static String run(Path image, Path mask, Path param, String roi, int warmup, int runs) {
-        return run(image, mask, param, roi, warmup, false, runs);
+        return run(image, mask, param, roi, warmup, false, runs, 1);
     }
 
+    /** @param threads threads of the extractor (1: the calling thread, as in the per-case comparisons) */
     public static String run(Path image, Path mask, Path param, String roi, int warmup, boolean untilCompiled,
-                             int runs) {
+                             int runs, int threads) {
         ExtractionParams params = param == null ? ExtractionParams.defaults() : ParamFileParser.parse(param);
         VolumeReaders.Case read = VolumeReaders.readCase(image, null, mask, new MaskSelection(roi, null, null));
         Image img = read.image();
         Mask msk = read.mask();
-        FeatureExtractor extractor = new FeatureExtractor(params);
+        FeatureExtractor extractor = new FeatureExtractor(params, threads, true);
         int features = 0;
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean jitTimed = jit != null && jit.isCompilationTimeMonitoringSupported();
         long warmStart = System.nanoTime();
         int warmed = 0;
         boolean settled = !untilCompiled || !jitTimed;
+        // the total only grows when a compilation ends, so a long one in flight looks quiet: settled means no
+        // compilation ended for QUIET_SECONDS, over at least QUIET_RUNS runs
+        long lastTotal = jitTimed ? jit.getTotalCompilationTime() : 0;
+        long lastChange = System.nanoTime();
+        int quietRuns = 0;
         while (warmed < warmup || !settled) {
-            long c0 = jitTimed ? jit.getTotalCompilationTime() : 0;
-            long t0 = System.nanoTime();
             features = extractor.extract(img, msk).features().size();
-            double runMs = (System.nanoTime() - t0) / 1e6;
             warmed++;
             if (!settled) {
-                settled = jit.getTotalCompilationTime() - c0 < QUIET_SHARE * runMs
-                    || System.nanoTime() - warmStart > MAX_WARMUP_SECONDS * 1_000_000_000L;
+                long now = System.nanoTime();
+                long total = jit.getTotalCompilationTime();
+                if (total != lastTotal) {
+                    lastTotal = total;
+                    lastChange = now;
+                    quietRuns = 0;
+                } else {
+                    quietRuns++;
+                }
+                settled = quietRuns >= QUIET_RUNS && now - lastChange >= QUIET_SECONDS * 1_000_000_000L
+                    || now - warmStart > MAX_WARMUP_SECONDS * 1_000_000_000L;
             }
         }
         long jit0 = jitTimed ? jit.getTotalCompilationTime() : 0;
@@ -95,9 +110,9 @@ public final class ExtractBenchmark {
         }
         Arrays.sort(ms);
         return String.format(Locale.ROOT,
-            "%s: %d features, %d voxels in image; median %.2f ms, min %.2f ms over %d runs (%d warm-up); "
+            "%s: %d features, %d voxels in image, %d thread(s); median %.2f ms, min %.2f ms over %d runs (%d warm-up); "
                 + "process CPU %.2f ms per run%s; peak heap %.1f MB (live before runs %.1f MB)",
-            image.getFileName(), features, img.voxels().length, ms[runs / 2], ms[0], runs, warmed, cpuMs, jitText,
+            image.getFileName(), features, img.voxels().length, threads, ms[runs / 2], ms[0], runs, warmed, cpuMs, jitText,
             peak / 1048576.0, baseline / 1048576.0);
     }
 

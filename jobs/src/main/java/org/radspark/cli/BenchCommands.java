@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The benchmark commands: one case on one thread, the cohort job's throughput, a generated CT-sized case. */
 final class BenchCommands {
@@ -24,7 +26,7 @@ final class BenchCommands {
 
     /** `radspark bench IMAGE MASK`. */
     @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
-        description = "Times one case's extraction on one thread (wall time, peak heap).")
+        description = "Times one case's extraction (wall time, process CPU, peak heap), on one thread unless -j.")
     static final class Bench implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "IMAGE", description = "NRRD/NIfTI file or DICOM series folder.")
         String image;
@@ -41,15 +43,22 @@ final class BenchCommands {
         @Option(names = "--warmup", paramLabel = "N", defaultValue = "20", description = "Untimed runs first.")
         int warmup;
 
-        @Option(names = "--until-compiled", description = "After the warm-up runs, go on until the JIT compiles "
-            + "for less than 2 %% of a run (at most 120 s), so that its threads' CPU is not counted.")
+        @Option(names = "--until-compiled", description = "After the warm-up runs, go on until no JIT compilation "
+            + "has ended for 2 s and 3 runs (at most 30 s), so that the compiler threads' CPU is not counted.")
         boolean untilCompiled;
 
         @Option(names = "--runs", paramLabel = "N", defaultValue = "20", description = "Timed runs.")
         int runs;
 
+        @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "1",
+            description = "Threads for the case's image types and feature families (as extract -j).")
+        int jobs;
+
         @Mixin
         LogOptions log;
+
+        @Spec
+        CommandSpec spec;
 
         private final PrintStream out;
 
@@ -59,8 +68,12 @@ final class BenchCommands {
 
         @Override
         public Integer call() {
+            if (jobs < 1) {
+                throw Radspark.usage(spec, "--jobs must be at least 1, got " + jobs);
+            }
             out.println(ExtractBenchmark.run(LocalFiles.path("image", image), LocalFiles.path("mask", mask),
-                param == null ? null : LocalFiles.path("parameter file", param), roi, warmup, untilCompiled, runs));
+                param == null ? null : LocalFiles.path("parameter file", param), roi, warmup, untilCompiled, runs,
+                jobs));
             return 0;
         }
     }
