@@ -64,15 +64,7 @@ tp <- sum(pred == 1 & y == 1); fp <- sum(pred == 1 & y == 0); tn <- sum(pred == 
 out$threshold_05 <- list(tp = tp, fp = fp, tn = tn, fn = fn, sensitivity = tp / (tp + fn), specificity = tn / (tn + fp),
                          accuracy = (tp + tn) / length(y), precision = tp / (tp + fp), f1 = 2 * tp / (2 * tp + fp + fn))
 
-## Hosmer-Lemeshow, textbook: sort by predicted risk (ties kept in data order), group g = floor(10 * (rank - 1) / n),
-## HL = sum (O - E)^2 / (E * (1 - E / n_g)), chi-square with 8 df
-hl <- function(p, y, g = 10) {
-  o <- order(p, method = "radix"); n <- length(p); grp <- integer(n); grp[o] <- floor(g * (seq_len(n) - 1) / n)
-  O <- tapply(y, grp, sum); E <- tapply(p, grp, sum); N <- tapply(p, grp, length)
-  stat <- sum((O - E)^2 / (E * (1 - E / N)))
-  list(statistic = stat, df = g - 2, p = pchisq(stat, g - 2, lower.tail = FALSE))
-}
-out$hosmer_lemeshow <- list(p1 = hl(p1, y), p3 = hl(p3, y))
+## Hosmer-Lemeshow: make_hoslem_reference.R (as ResourceSelection::hoslem.test)
 
 ## calibration of the mis-calibrated scores: logistic recalibration (Cox) and calibration-in-the-large, Brier
 cal <- glm(y ~ qlogis(p3), family = binomial)

@@ -48,15 +48,32 @@ class EvaluationParityTest {
         assertEquals(R.get("roc").get("youden_specificity").asDouble(), y.specificity(), 1e-12);
     }
 
+    /**
+     * Hosmer-Lemeshow as ResourceSelection::hoslem.test (make_hoslem_reference.R): fitted and mis-calibrated scores,
+     * 8 groups, tied risks that merge quantiles (fewer groups, smaller df) and a 30-patient split in 5 groups.
+     */
+    @Test
+    void hosmerLemeshowEqualsResourceSelection() {
+        JsonNode cases = Fixtures.json("hoslem_reference.json").get("cases");
+        assertEquals(5, cases.size());
+        for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = cases.fields(); it.hasNext(); ) {
+            java.util.Map.Entry<String, JsonNode> c = it.next();
+            JsonNode v = c.getValue();
+            double[] p = new double[v.get("p").size()];
+            int[] y = new int[p.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = v.get("p").get(i).asDouble();
+                y[i] = v.get("y").get(i).asInt();
+            }
+            double[] h = Calibration.hosmerLemeshow(p, y, v.get("g").asInt());
+            assertEquals(v.get("statistic").asDouble(), h[0], 1e-9 * Math.max(1, h[0]), c.getKey() + " statistic");
+            assertEquals(v.get("df").asDouble(), h[1], 0, c.getKey() + " df");
+            assertEquals(v.get("p_value").asDouble(), h[2], 1e-9, c.getKey() + " p");
+        }
+    }
+
     @Test
     void calibration() {
-        JsonNode hl = R.get("hosmer_lemeshow");
-        double[] h1 = Calibration.hosmerLemeshow(P1, Y, 10);
-        assertEquals(hl.get("p1").get("statistic").asDouble(), h1[0], 1e-8);
-        assertEquals(hl.get("p1").get("p").asDouble(), h1[2], 1e-8);
-        double[] h3 = Calibration.hosmerLemeshow(P3, Y, 10);
-        assertEquals(hl.get("p3").get("statistic").asDouble(), h3[0], 1e-8);
-        assertEquals(hl.get("p3").get("p").asDouble(), h3[2], 1e-8);
         JsonNode c = R.get("calibration");
         double[] rc = Calibration.recalibration(P3, Y);
         assertEquals(c.get("intercept").asDouble(), rc[0], 1e-6);
