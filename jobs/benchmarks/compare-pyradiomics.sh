@@ -44,7 +44,7 @@ cases=("brain1|$data/pyradiomics/brain1_image.nrrd|$data/pyradiomics/brain1_labe
 runs_for() {
   case "$2" in
     default) case "$1" in brain1) echo "50 200" ;; breast1) echo "200 1000" ;; *) echo "10 30" ;; esac ;;
-    *) [ "$quick" = 1 ] && echo "2 2" || echo "3 5" ;;
+    *) [ "$quick" = 1 ] && echo "2 2" || echo "3 10" ;;
   esac
 }
 
@@ -109,10 +109,11 @@ for c in "${cases[@]}"; do
       done
       jw=$(cut -d' ' -f1 "$tmp/rsj" | median); jc=$(cut -d' ' -f2 "$tmp/rsj" | median)
       if [ $pyrad = 1 ] && [ -s "$tmp/py" ]; then
-        echo "| $name | $(basename "$param") | $jw | $jc | $pw | $(awk -v a="$pw" -v b="$jw" 'BEGIN {printf "%.1fx", a/b}') |" \
-          >> "$tmp/threads"
+        awk -v n="$name" -v s="$(basename "$param")" -v jw="$jw" -v jc="$jc" -v pw="$pw" \
+          'BEGIN {printf "| %s | %s | %.2f | %.2f | %.2f | %.1fx |\n", n, s, jw, jc, pw, pw/jw}' >> "$tmp/threads"
       else
-        echo "| $name | $(basename "$param") | $jw | $jc | - | - |" >> "$tmp/threads"
+        awk -v n="$name" -v s="$(basename "$param")" -v jw="$jw" -v jc="$jc" \
+          'BEGIN {printf "| %s | %s | %.2f | %.2f | - | - |\n", n, s, jw, jc}' >> "$tmp/threads"
       fi
     fi
   done
@@ -130,7 +131,7 @@ fi
 
 {
   echo
-  echo "## Whole command from a cold process (brain1, default settings)"
+  echo "## Whole command from a cold process (brain1, default settings; extract uses every core by default)"
   echo
   echo "| tool | wall s | CPU s | peak RSS MB |"
   echo "|---|---|---|---|"
