@@ -207,15 +207,7 @@ public final class FeatureExtractor {
             new ArrayList<>(DerivedImages.derive(imageType, image, intensityMask, typeSettings, box));
         for (int d = 0; d < derivedImages.size(); d++) {
             DerivedImage derived = derivedImages.set(d, null);
-            Image cropped = derived.image();
-            int[] levels;
-            try {
-                levels = Discretizer.discretize(cropped.voxels(), roi, typeSettings.binWidth, typeSettings.binCount);
-            } catch (IllegalArgumentException e) {
-                throw new ExtractionException(Stage.FEATURES, derived.name() + ": " + e.getMessage(), e);
-            }
-            RoiData data = new RoiData(box.size(0), box.size(1), box.size(2), cropped.geometry().spacing(),
-                cropped.voxels(), roi, shapeRoi, levels, typeSettings);
+            RoiData data = discretised(derived, box, roi, shapeRoi, typeSettings);
             List<Supplier<Map<String, Double>>> families = new ArrayList<>();
             for (Map.Entry<String, List<String>> e : params.featureClasses().entrySet()) {
                 if (!FeatureFamilies.isShape(e.getKey())) {
@@ -231,6 +223,23 @@ public final class FeatureExtractor {
             }
         }
         return out;
+    }
+
+    /**
+     * A derived image (cropped to {@code box}) discretised over {@code roi} with the settings' bin width or count, as
+     * every texture family reads it; a discretisation failure names the derived image.
+     */
+    static RoiData discretised(DerivedImage derived, BoundingBox box, byte[] roi, byte[] shapeRoi,
+                               ExtractionSettings settings) {
+        Image cropped = derived.image();
+        int[] levels;
+        try {
+            levels = Discretizer.discretize(cropped.voxels(), roi, settings.binWidth, settings.binCount);
+        } catch (IllegalArgumentException e) {
+            throw new ExtractionException(Stage.FEATURES, derived.name() + ": " + e.getMessage(), e);
+        }
+        return new RoiData(box.size(0), box.size(1), box.size(2), cropped.geometry().spacing(), cropped.voxels(),
+            roi, shapeRoi, levels, settings);
     }
 
     /**

@@ -24,7 +24,6 @@ import org.radspark.params.ExtractionSettings;
 import org.radspark.params.PythonText;
 import org.radspark.preprocess.BoundingBox;
 import org.radspark.preprocess.Cropper;
-import org.radspark.preprocess.Discretizer;
 
 // Voxel-based extraction as pyradiomics defines it: featureextractor.execute(voxelBased=True), base.py
 // _calculateVoxels, firstorder._initVoxelBasedCalculation and the kernelRadius path of cmatrices.c.
@@ -144,15 +143,7 @@ public final class FeatureMapExtractor {
 
     private void computeMaps(DerivedImage derived, byte[] kernelMask, int[] centres, BoundingBox box,
                              ExtractionSettings settings, ForkJoinPool pool, Progress progress, Map<String, Image> maps) {
-        Image cropped = derived.image();
-        int[] levels;
-        try {
-            levels = Discretizer.discretize(cropped.voxels(), kernelMask, settings.binWidth, settings.binCount);
-        } catch (IllegalArgumentException e) {
-            throw new ExtractionException(Stage.FEATURES, derived.name() + ": " + e.getMessage(), e);
-        }
-        RoiData grid = new RoiData(box.size(0), box.size(1), box.size(2), cropped.geometry().spacing(),
-            cropped.voxels(), kernelMask, kernelMask, levels, settings);
+        RoiData grid = FeatureExtractor.discretised(derived, box, kernelMask, kernelMask, settings);
         int[] roiLevels = GlcmFeatures.presentLevels(grid);
 
         // one output array per enabled feature, in the order the families report them
@@ -170,7 +161,7 @@ public final class FeatureMapExtractor {
                     java.util.Arrays.fill(values, voxel.initValue());
                     fm.names.add(name);
                     fm.values.add(values);
-                    maps.put(derived.name() + "_" + family.name() + "_" + name, new Image(cropped.geometry(), values));
+                    maps.put(derived.name() + "_" + family.name() + "_" + name, new Image(derived.image().geometry(), values));
                 }
             }
             families.add(fm);
