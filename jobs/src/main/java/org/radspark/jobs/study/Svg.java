@@ -51,6 +51,10 @@ final class Svg {
 
     /** An XY plot with axes, ticks, grid and a legend under the plotting area. */
     static final class Plot {
+        /** Legend entries of point series show a dot, not a line. */
+        private static final String POINT = "point";
+        /** Clip-path ids, unique within a JVM and so within one report page. */
+        private static final java.util.concurrent.atomic.AtomicLong CLIP_IDS = new java.util.concurrent.atomic.AtomicLong();
         private final String title;
         private final String xLabel;
         private final String yLabel;
@@ -93,7 +97,9 @@ final class Svg {
                     pen = false;
                     continue;
                 }
-                double yy = Math.max(y0 - 0.05 * (y1 - y0), Math.min(y1 + 0.05 * (y1 - y0), y[i]));
+                // values beyond the axes are cut off by the plot area's clip path; the bound only keeps the
+                // coordinates finite and small
+                double yy = Math.max(y0 - 10 * (y1 - y0), Math.min(y1 + 10 * (y1 - y0), y[i]));
                 d.append(pen ? " L" : " M").append(num(px(x[i]))).append(' ').append(num(py(yy)));
                 pen = true;
             }
@@ -114,7 +120,7 @@ final class Svg {
                 }
             }
             if (legendText != null) {
-                legend.add(new String[] {color, null, legendText});
+                legend.add(new String[] {color, POINT, legendText});
             }
             return this;
         }
@@ -174,13 +180,26 @@ final class Svg {
             s.append(text((px(x0) + px(x1)) / 2, h - 10, "middle", 12, xLabel, null));
             s.append(text(14, (py(y0) + py(y1)) / 2, "middle", 12, yLabel,
                 "transform=\"rotate(-90 14 " + num((py(y0) + py(y1)) / 2) + ")\""));
+            // the curves, points and bars stay inside the axes: a value below the y range leaves the plot
+            // instead of being drawn over the tick labels
+            String clip = "plot-area-" + CLIP_IDS.incrementAndGet();
+            s.append("<clipPath id=\"").append(clip).append("\"><rect x=\"").append(num(px(x0) - 2)).append("\" y=\"")
+                .append(num(py(y1) - 2)).append("\" width=\"").append(num(px(x1) - px(x0) + 4)).append("\" height=\"")
+                .append(num(py(y0) - py(y1) + 4)).append("\"/></clipPath><g clip-path=\"url(#").append(clip)
+                .append(")\">");
             for (String b : body) {
                 s.append(b);
             }
+            s.append("</g>");
             for (int i = 0; i < legend.size(); i++) {
                 String[] l = legend.get(i);
                 double y = h + 6 + i * 17;
-                s.append(path("M" + left + " " + num(y) + " L" + (left + 26) + " " + num(y), l[0], 2.5, l[1], null));
+                if (POINT.equals(l[1])) {
+                    s.append("<circle cx=\"").append(left + 13).append("\" cy=\"").append(num(y)).append("\" r=\"4\" fill=\"")
+                        .append(l[0]).append("\"/>");
+                } else {
+                    s.append(path("M" + left + " " + num(y) + " L" + (left + 26) + " " + num(y), l[0], 2.5, l[1], null));
+                }
                 s.append(text(left + 32, y + 4, "start", 11, l[2], null));
             }
             return s.append("</svg>").toString();
@@ -405,15 +424,19 @@ final class Svg {
         java.util.function.DoubleUnaryOperator tp = v -> left + v * totalWidthScale;
         s.append(axis(left, tp.applyAsDouble(totalMax), y, totalTicks, tp, "Total points"));
         y += rowH;
+        java.util.function.DoubleUnaryOperator rp = r -> tp.applyAsDouble(n.totalPointsFor(r));
+        // risk ticks crowd where the logistic curve is flat: a tick closer than a label's width to the previous
+        // one is left out, so that no two labels overlap
         List<Double> risks = new ArrayList<>();
+        double lastX = Double.NEGATIVE_INFINITY;
         for (double r : new double[] {0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99}) {
             double t = n.totalPointsFor(r);
-            if (t >= 0 && t <= totalMax) {
+            if (t >= 0 && t <= totalMax && rp.applyAsDouble(r) - lastX >= MIN_LABEL_GAP) {
                 risks.add(r);
+                lastX = rp.applyAsDouble(r);
             }
         }
         double[] rv = risks.stream().mapToDouble(Double::doubleValue).toArray();
-        java.util.function.DoubleUnaryOperator rp = r -> tp.applyAsDouble(n.totalPointsFor(r));
         if (rv.length > 0) {
             s.append(axis(rp.applyAsDouble(rv[0]), rp.applyAsDouble(rv[rv.length - 1]), y, rv, rp, "Risk"));
         } else {
@@ -421,6 +444,9 @@ final class Svg {
         }
         return s.append("</svg>").toString();
     }
+
+    /** Least distance in pixels between the centres of two tick labels of a nomogram axis. */
+    static final double MIN_LABEL_GAP = 30;
 
     private static double[] thin(double[] ticks, int max) {
         if (ticks.length <= max) {
