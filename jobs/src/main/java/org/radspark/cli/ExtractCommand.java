@@ -113,8 +113,8 @@ final class ExtractCommand implements Callable<Integer> {
     org.radspark.io.MapFormat mapFormat;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-        description = "Threads. One case: its image types and feature families computed at once (default: every "
-            + "core, here ${sys:radspark.cores}). Segment batch mode: cases extracted at once, one thread each "
+        description = "Threads. One case (pyradiomics standard; the IBSI engine uses one): its image types and "
+            + "feature families computed at once (default: every core, here ${sys:radspark.cores}). Segment batch mode: cases extracted at once, one thread each "
             + "(default 1). Voxel mode: kernels computed at once, cases one after another (default: every core).")
     Integer jobs;
 
