@@ -103,9 +103,8 @@ public final class FeatureExtractor {
         diag.put("diagnostics_Configuration_EnabledImageTypes", org.radspark.params.PythonText.repr(params.imageTypes()));
 
         MaskChecker.requireLabel(mask, label);
-        boolean diagnose = diagnostics;
         BoundingBox originalBox;
-        if (diagnose) {
+        if (diagnostics) {
             Diagnostics.addImage(diag, image, "original");
             originalBox = Diagnostics.addMask(diag, mask, label, "original");
         } else {
@@ -133,7 +132,7 @@ public final class FeatureExtractor {
             }
             image = r.image();
             mask = r.mask();
-            if (diagnose) {
+            if (diagnostics) {
                 Diagnostics.addImage(diag, image, "interpolated");
                 Diagnostics.addMask(diag, mask, label, "interpolated");
             }
@@ -151,7 +150,7 @@ public final class FeatureExtractor {
         if (s.resegmentRange != null) {
             intensityMask = Resegmenter.resegment(image, mask, label, s.resegmentRange, s.resegmentMode);
             box = MaskChecker.check(image, intensityMask, s).boundingBox();
-            if (diagnose) {
+            if (diagnostics) {
                 Diagnostics.addMask(diag, intensityMask, label, "resegmented");
             }
         }

@@ -15,17 +15,14 @@ final class InfinityNormOffsets {
     final int count;
     /** Offset along i, j, k for each entry. */
     final int[] di, dj, dk;
-    /** Offset in the flattened grid (di + nx * (dj + ny * dk)). */
-    final int[] linear;
     /** Largest absolute offset along i, j and k (0 when the axis is never moved along). */
     final int reachI, reachJ, reachK;
 
-    private InfinityNormOffsets(int[] di, int[] dj, int[] dk, int[] linear) {
+    private InfinityNormOffsets(int[] di, int[] dj, int[] dk) {
         this.count = di.length;
         this.di = di;
         this.dj = dj;
         this.dk = dk;
-        this.linear = linear;
         int ri = 0, rj = 0, rk = 0;
         for (int a = 0; a < count; a++) {
             ri = Math.max(ri, Math.abs(di[a]));
@@ -80,11 +77,7 @@ final class InfinityNormOffsets {
         int[] di = Arrays.copyOf(bi, n);
         int[] dj = Arrays.copyOf(bj, n);
         int[] dk = Arrays.copyOf(bk, n);
-        int[] linear = new int[n];
-        for (int a = 0; a < n; a++) {
-            linear[a] = di[a] + nx * (dj[a] + ny * dk[a]);
-        }
-        return new InfinityNormOffsets(di, dj, dk, linear);
+        return new InfinityNormOffsets(di, dj, dk);
     }
 
     private static boolean allowed(int offset, int size, boolean fixed) {
@@ -101,21 +94,5 @@ final class InfinityNormOffsets {
             }
         }
         return false;
-    }
-
-    /** True when every offset from (i, j, k) stays on the grid, so per-offset bounds checks can be skipped. */
-    boolean interior(int i, int j, int k, int nx, int ny, int nz) {
-        return i >= reachI && j >= reachJ && k >= reachK && i < nx - reachI && j < ny - reachJ && k < nz - reachK;
-    }
-
-    /** Flat index of the neighbour of (i, j, k) along offset a, or -1 when it falls off the grid. */
-    int neighbour(int a, int i, int j, int k, int nx, int ny, int nz) {
-        int ni = i + di[a];
-        int nj = j + dj[a];
-        int nk = k + dk[a];
-        if (ni < 0 || nj < 0 || nk < 0 || ni >= nx || nj >= ny || nk >= nz) {
-            return -1;
-        }
-        return ni + nx * (nj + ny * nk);
     }
 }

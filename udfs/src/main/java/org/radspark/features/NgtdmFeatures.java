@@ -146,33 +146,36 @@ public final class NgtdmFeatures extends NamedFeatureFamily {
      */
     static Matrix matrix(RoiData roi) {
         final int nx = roi.nx, ny = roi.ny, nz = roi.nz;
-        final int[] g = roi.grayLevels;
-        final byte[] mask = roi.roi;
         final InfinityNormOffsets off = InfinityNormOffsets.of(nx, ny, nz, roi.settings.distances,
             roi.settings.force2D, roi.settings.force2Ddimension);
         final int na = off.count;
         final int maxGl = roi.maxGrayLevel;
         long[] count = new long[maxGl + 1];
         double[] diffSum = new double[maxGl + 1];
+        LevelGrid grid = roi.levelGrid(Math.max(off.reachI, Math.max(off.reachJ, off.reachK)));
+        int[] grey = grid.levels;
+        int[] step = new int[na];
+        for (int a = 0; a < na; a++) {
+            step[a] = grid.step(off.di[a], off.dj[a], off.dk[a]);
+        }
 
-        int v = 0;
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++, v++) {
-                    if (mask[v] == 0) {
+                int p = grid.index(0, j, k);
+                for (int i = 0; i < nx; i++, p++) {
+                    int gl = grey[p];
+                    if (gl == LevelGrid.OUTSIDE) {
                         continue;
                     }
-                    boolean inside = off.interior(i, j, k, nx, ny, nz);
                     double neighbours = 0;
                     double sum = 0;
                     for (int a = 0; a < na; a++) {
-                        int nb = inside ? v + off.linear[a] : off.neighbour(a, i, j, k, nx, ny, nz);
-                        if (nb >= 0 && mask[nb] != 0) {
+                        int nb = grey[p + step[a]];
+                        if (nb != LevelGrid.OUTSIDE) {
                             neighbours++;
-                            sum += g[nb];
+                            sum += nb;
                         }
                     }
-                    int gl = g[v];
                     double diff = neighbours == 0 ? 0 : Math.abs(gl - sum / neighbours);
                     count[gl]++;
                     diffSum[gl] += diff;
