@@ -19,8 +19,8 @@ import org.radspark.params.ParamFileParser;
 /**
  * Command-line benchmark of one case's extraction (on the calling thread, or on {@code threads}): reads the inputs
  * once, warms the JIT up, then times repeated extractions and reports median/min wall time, process CPU, the JIT's
- * compilation time and the peak heap used during the timed runs. Usage: radspark bench IMAGE MASK [--param FILE] [--warmup N]
- * [--until-compiled] [--runs N] [--roi NAME].
+ * compilation time and the peak heap used during the timed runs. Usage: radspark bench IMAGE MASK [--param FILE]
+ * [--warmup N] [--until-compiled] [--runs N] [-j N] [--roi NAME].
  * <p>
  * The JIT keeps compiling in background threads for seconds after a case's first runs (measured: 10 s of
  * all-filters brain1 runs), and that CPU counts in the process's; with {@code untilCompiled} the warm-up goes
@@ -40,10 +40,6 @@ public final class ExtractBenchmark {
     static final int POST_GC_RUNS = 3;
     /** Longest warm-up with untilCompiled. */
     static final int MAX_WARMUP_SECONDS = 30;
-
-    public static String run(Path image, Path mask, Path param, String roi, int warmup, int runs) {
-        return run(image, mask, param, roi, warmup, false, runs, 1);
-    }
 
     /** @param threads threads of the extractor (1: the calling thread, as in the per-case comparisons) */
     public static String run(Path image, Path mask, Path param, String roi, int warmup, boolean untilCompiled,
@@ -81,7 +77,6 @@ public final class ExtractBenchmark {
                     || now - warmStart > MAX_WARMUP_SECONDS * 1_000_000_000L;
             }
         }
-        long jit0 = jitTimed ? jit.getTotalCompilationTime() : 0;
         System.gc();
         long baseline = heapUsed();
         // the forced collection also shrinks the heap, and the next runs pay for growing it back (measured: 5
@@ -96,6 +91,7 @@ public final class ExtractBenchmark {
         double[] ms = new double[runs];
         com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long jit0 = jitTimed ? jit.getTotalCompilationTime() : 0;
         long cpu0 = os.getProcessCpuTime();
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
